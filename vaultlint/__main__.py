@@ -1,0 +1,5 @@
+"""Allow `python -m vaultlint`."""
+
+from vaultlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The rule families. Each module defines its rules; `vaultlint.registry` lists them all."""

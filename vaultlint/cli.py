@@ -1,0 +1,274 @@
+"""Command line: parse arguments, call the engine, write reports, return an exit code.
+
+Nothing else lives here. Heavy modules (the parser, the rules, pydantic) are imported inside
+the commands, so that `vaultlint --version` starts in the time Python itself takes.
+
+Exit codes: 0 no finding reaches --fail-on; 1 some do; 2 usage, configuration or internal
+error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vaultlint import __version__
+
+if TYPE_CHECKING:
+    from vaultlint.engine import VaultRun
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_SEVERITIES = ("error", "warning", "info")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vaultlint",
+        description="Lint an Obsidian vault: links, page schemas, dated claims, formatting.",
+    )
+    parser.add_argument("--version", action="version", version=f"vaultlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
+        "--output-format", choices=("text", "json"), default="text", help="report format"
+    )
+    output.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
+
+    check = commands.add_parser(
+        "check", parents=[output], help="check notes (default: the vault around the cwd)"
+    )
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.add_argument("--config", type=Path, help="use this configuration file")
+    check.add_argument("--select", help="comma-separated codes, prefixes or names to check")
+    check.add_argument("--extend-select", help="add these to the selected rules")
+    check.add_argument("--ignore", help="comma-separated codes, prefixes or names to skip")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument(
+        "--fail-on", choices=_SEVERITIES, help="lowest severity that fails (default: warning)"
+    )
+    check.add_argument("--today", help="the date to use as today, YYYY-MM-DD")
+    check.add_argument(
+        "--stdin-filename", type=Path, help="check standard input as if it were this note"
+    )
+    check.add_argument("--show-settings", action="store_true", help="print resolved settings")
+    check.add_argument("--show-files", action="store_true", help="list the notes to check")
+
+    rule = commands.add_parser("rule", parents=[output], help="show a rule's documentation")
+    rule.add_argument("rule", metavar="CODE|NAME")
+    commands.add_parser("rules", parents=[output], help="list every rule")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.command == "check":
+            return _check(arguments)
+        if arguments.command == "rule":
+            return _rule(arguments)
+        if arguments.command == "rules":
+            return _rules(arguments)
+    except _UsageError as error:
+        print(f"vaultlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    parser.print_help()
+    return EXIT_OK
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part for part in re.split(r"[\s,]+", value) if part)
+
+
+def _write(text: str, arguments: argparse.Namespace) -> None:
+    target: Path | None = arguments.output_file
+    if target is None:
+        sys.stdout.write(text)
+        return
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _UsageError(f"cannot write {target}: {error.strerror}") from None
+
+
+def _use_colour(arguments: argparse.Namespace) -> bool:
+    return (
+        arguments.output_file is None
+        and "NO_COLOR" not in os.environ
+        and sys.stdout.isatty()
+    )
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    import datetime
+
+    cwd = Path.cwd()
+    paths: list[Path] = arguments.paths or [cwd]
+    for path in paths:
+        if not os.path.lexists(path):
+            raise _UsageError(f"{path}: no such file or folder")
+    if arguments.today is not None:
+        try:
+            datetime.date.fromisoformat(arguments.today)
+        except ValueError:
+            raise _UsageError(f"--today {arguments.today!r}: expected YYYY-MM-DD") from None
+    if arguments.stdin_filename is not None and arguments.paths:
+        raise _UsageError("--stdin-filename checks standard input; give no PATH with it")
+
+    from vaultlint.config import ConfigError
+    from vaultlint.engine import CheckRequest, check
+
+    stdin_text = None
+    if arguments.stdin_filename is not None:
+        stdin_text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        paths = [arguments.stdin_filename.parent if arguments.stdin_filename.parent.exists()
+                 else cwd]
+    request = CheckRequest(
+        targets=tuple(paths),
+        cwd=cwd,
+        config_path=arguments.config,
+        select=_split(arguments.select),
+        extend_select=_split(arguments.extend_select) or (),
+        ignore=_split(arguments.ignore) or (),
+        today=arguments.today,
+        stdin_path=arguments.stdin_filename,
+        stdin_text=stdin_text,
+    )
+    if arguments.config is not None and not arguments.config.is_file():
+        raise _UsageError(f"--config {arguments.config}: no such file")
+    try:
+        runs = check(request)
+    except ConfigError as error:
+        print(f"vaultlint: configuration error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+    if arguments.show_settings:
+        _write(_settings_report(runs), arguments)
+        return EXIT_OK
+    if arguments.show_files:
+        _write("".join(f"{p}\n" for p in _shown_files(runs, cwd)), arguments)
+        return EXIT_OK
+    return _report(runs, arguments, cwd)
+
+
+def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> int:
+    from vaultlint.report import Shown, display_path, json_format, text_format
+    from vaultlint.rule import Severity
+
+    shown: list[Shown] = []
+    internal = False
+    failing = False
+    for run in runs:
+        for notice in run.files.notices:
+            print(f"vaultlint: warning: {notice}", file=sys.stderr)
+        for error in run.internal_errors:
+            internal = True
+            print(f"vaultlint: error: {error}", file=sys.stderr)
+        threshold = Severity(arguments.fail_on) if arguments.fail_on else run.settings.fail_on
+        for finding in run.findings:
+            assert finding.severity is not None
+            failing = failing or finding.severity.rank >= threshold.rank
+            shown.append(Shown(display_path(run.root, finding.path, cwd), finding))
+    checked = sum(len(run.linted) for run in runs)
+    if arguments.output_format == "json":
+        text = json_format.render(shown)
+    elif arguments.statistics:
+        text = text_format.statistics(shown)
+        if not arguments.quiet:
+            text += text_format.summary(shown, checked) + "\n"
+    else:
+        text = text_format.render(
+            shown, colour=_use_colour(arguments), quiet=arguments.quiet, checked=checked
+        )
+    _write(text, arguments)
+    if internal:
+        return EXIT_ERROR
+    if failing and not arguments.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _shown_files(runs: list[VaultRun], cwd: Path) -> list[str]:
+    from vaultlint.report import display_path
+
+    return [display_path(run.root, path, cwd) for run in runs for path in run.linted]
+
+
+def _settings_report(runs: list[VaultRun]) -> str:
+    import json
+
+    report = []
+    for run in runs:
+        report.append(
+            {
+                "vault": str(run.root),
+                "config": str(run.config_path) if run.config_path else None,
+                "settings": run.settings.model_dump(mode="json", by_alias=True),
+                "rules": [rule.code for rule in run.rules],
+            }
+        )
+    return json.dumps(report, indent=2) + "\n"
+
+
+def _rule(arguments: argparse.Namespace) -> int:
+    import json
+
+    from vaultlint.registry import find_rule
+
+    rule = find_rule(arguments.rule)
+    if rule is None:
+        raise _UsageError(f"unknown rule {arguments.rule!r} (see `vaultlint rules`)")
+    if arguments.output_format == "json":
+        _write(json.dumps(_rule_data(rule), indent=2) + "\n", arguments)
+    else:
+        _write(rule.documentation(), arguments)
+    return EXIT_OK
+
+
+def _rules(arguments: argparse.Namespace) -> int:
+    import json
+
+    from vaultlint.registry import ALL_RULES
+
+    if arguments.output_format == "json":
+        _write(json.dumps([_rule_data(r) for r in ALL_RULES], indent=2) + "\n", arguments)
+        return EXIT_OK
+    rows = []
+    for rule in ALL_RULES:
+        fix = {"none": " ", "safe": "*", "unsafe": "!"}[rule.fix.value]
+        rows.append(f"{rule.code}  {fix} {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+    _write("\n".join(rows) + "\n", arguments)
+    return EXIT_OK
+
+
+def _rule_data(rule: object) -> dict[str, object]:
+    from vaultlint.rule import Rule
+
+    assert isinstance(rule, Rule)
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "summary": rule.summary,
+        "severity": rule.severity.value,
+        "fix": rule.fix.value,
+        "default": rule.default,
+        "why": rule.why,
+        "bad": rule.bad,
+        "good": rule.good,
+    }

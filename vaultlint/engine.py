@@ -1,0 +1,258 @@
+"""Run the selected rules over a vault: read, parse, index, check, suppress, collect.
+
+The engine owns every decision a rule must not make: which rules run, on which notes,
+with which severity, and what a suppression hides. Rules only yield findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from vaultlint import registry
+from vaultlint.checks import vlt
+from vaultlint.config import ConfigError, LoadedConfig, Settings, find_config_file, load_config
+from vaultlint.document import Document
+from vaultlint.files import ReadProblem, decode_note, read_note
+from vaultlint.index import VaultIndex, build_index
+from vaultlint.parse import parse_document
+from vaultlint.rule import Finding, NoteContext, Rule, Scope, Severity, VaultContext
+from vaultlint.source import Position
+from vaultlint.suppress import Directive, find_directives
+from vaultlint.vault import VaultFiles, discover, find_vault_root, select_targets
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """What the user asked for, independent of how it was asked (CLI, tests, editors)."""
+
+    targets: tuple[Path, ...]
+    cwd: Path
+    config_path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    today: str | None = None
+    stdin_path: Path | None = None
+    stdin_text: str | None = None
+
+
+@dataclass
+class VaultRun:
+    """The outcome of checking one vault."""
+
+    root: Path
+    settings: Settings
+    config_path: Path | None
+    rules: list[Rule]
+    files: VaultFiles
+    linted: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+
+def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
+    """Group the targets by vault and load each vault's configuration."""
+    groups: dict[Path, LoadedConfig] = {}
+    for target in request.targets:
+        root = find_vault_root(target, request.cwd)
+        if root in groups:
+            continue
+        config_file = request.config_path or find_config_file(target if target.exists() else root)
+        groups[root] = load_config(config_file)
+    return list(groups.items())
+
+
+def selected_rules(settings: Settings, request: CheckRequest) -> list[Rule]:
+    """Apply select / extend-select / ignore from the configuration, then the command line."""
+    for selector in (
+        *(settings.select or ()), *settings.extend_select, *settings.ignore,
+        *(request.select or ()), *request.extend_select, *request.ignore,
+        *settings.severity, *(s for v in settings.per_file_ignores.values() for s in v),
+    ):
+        if not registry.is_known_selector(selector):
+            raise ConfigError(f"unknown rule selector {selector!r} (see `vaultlint rules`)")
+    select = request.select if request.select is not None else settings.select
+    if select is None:
+        chosen = {
+            rule.code for rule in registry.ALL_RULES
+            if rule.default and rule.family in registry.DEFAULT_FAMILIES
+        }
+    else:
+        chosen = {rule.code for selector in select for rule in registry.matching(selector)}
+    for selector in (*settings.extend_select, *request.extend_select):
+        chosen.update(rule.code for rule in registry.matching(selector))
+    for selector in (*settings.ignore, *request.ignore):
+        chosen.difference_update(rule.code for rule in registry.matching(selector))
+    return [rule for rule in registry.ALL_RULES if rule.code in chosen]
+
+
+def severity_for(rule: Rule, settings: Settings) -> Severity:
+    """The most specific severity override wins (a code beats its family prefix)."""
+    best: tuple[int, Severity] | None = None
+    for selector, severity in settings.severity.items():
+        if rule in registry.matching(selector):
+            specificity = len(selector)
+            if best is None or specificity > best[0]:
+                best = (specificity, severity)
+    return best[1] if best else rule.severity
+
+
+def check(request: CheckRequest) -> list[VaultRun]:
+    """Check every vault the request touches. Raises ConfigError for bad configuration."""
+    today = request.today or datetime.date.today().isoformat()
+    runs = []
+    for root, config in plan(request):
+        rules = selected_rules(config.settings, request)
+        runs.append(_check_vault(root, config, rules, request, today))
+    return runs
+
+
+def _check_vault(
+    root: Path, config: LoadedConfig, rules: list[Rule], request: CheckRequest, today: str
+) -> VaultRun:
+    settings = config.settings
+    files = discover(root, settings)
+    stdin_relative = _relative(root, request.stdin_path) if request.stdin_path else None
+    if stdin_relative is not None:
+        linted = {stdin_relative}
+        if stdin_relative not in files.notes:
+            files.notes.append(stdin_relative)
+    else:
+        linted = select_targets(files, [t for t in request.targets if _within(root, t)])
+    run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
+
+    documents: dict[str, Document] = {}
+    problems: dict[str, ReadProblem] = {}
+    for path in files.notes:
+        if path == stdin_relative and request.stdin_text is not None:
+            result = decode_note(request.stdin_text.encode("utf-8", "surrogatepass"))
+        else:
+            result = read_note(root / path, settings.max_file_size)
+        if result.text is None:
+            assert result.problem is not None
+            problems[path] = result.problem
+            continue
+        try:
+            documents[path] = parse_document(
+                path, result.text, links_in_comments=settings.links_in_comments
+            )
+        except Exception:  # a parser bug must not stop the run
+            run.internal_errors.append(_internal(path, "parsing"))
+    index = build_index(documents, set(problems), files.attachments)
+
+    by_code = {rule.code: rule for rule in rules}
+    raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
+    for path in run.linted:
+        problem = problems.get(path)
+        if problem is not None:
+            if problem.code in by_code:
+                position = Position(problem.line, problem.column)
+                raw[path].append(Finding(problem.code, problem.message, path, position, position))
+            continue
+        document = documents.get(path)
+        if document is None:
+            continue
+        context = NoteContext(index, today)
+        for rule in rules:
+            if rule.check_note is None:
+                continue
+            try:
+                raw[path].extend(rule.check_note(document, context))
+            except Exception:
+                run.internal_errors.append(_internal(path, rule.code))
+    vault_context = VaultContext(today, frozenset(run.linted))
+    for rule in rules:
+        if rule.scope is Scope.VAULT and rule.check_vault is not None:
+            try:
+                for finding in rule.check_vault(index, vault_context):
+                    if finding.path in raw:
+                        raw[finding.path].append(finding)
+            except Exception:
+                run.internal_errors.append(_internal(str(root), rule.code))
+
+    for path, findings in raw.items():
+        kept = _apply_suppressions(documents.get(path), findings, by_code)
+        kept = _apply_per_file_ignores(path, kept, settings)
+        for finding in kept:
+            rule = registry.BY_CODE[finding.code]
+            run.findings.append(replace(finding, severity=severity_for(rule, settings)))
+    run.findings.sort(key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+    return run
+
+
+def _apply_suppressions(
+    document: Document | None, findings: list[Finding], selected: dict[str, Rule]
+) -> list[Finding]:
+    if document is None or not document.comments and document.frontmatter is None:
+        return findings
+    directives = find_directives(document)
+    if not directives:
+        return findings
+    kept = []
+    for finding in findings:
+        name = registry.BY_CODE[finding.code].name
+        covering = [d for d in directives if d.covers(finding.code, name, finding.start.line)]
+        for directive in covering:
+            directive.used.add(finding.code)
+        if not covering:
+            kept.append(finding)
+    if vlt.UNUSED_SUPPRESSION.code in selected:
+        kept.extend(_unused(document, directives))
+    return kept
+
+
+def _unused(document: Document, directives: Iterable[Directive]) -> Iterable[Finding]:
+    for directive in directives:
+        unknown = [s for s in directive.selectors if not registry.is_known_selector(s)]
+        if unknown:
+            yield vlt.UNUSED_SUPPRESSION.at(
+                document,
+                directive.span,
+                f"suppression names unknown rule {', '.join(unknown)}: "
+                "use a code from `vaultlint rules`, or remove it",
+            )
+        elif not directive.used:
+            what = ", ".join(directive.selectors) or "all rules"
+            yield vlt.UNUSED_SUPPRESSION.at(
+                document,
+                directive.span,
+                f"suppression of {what} suppresses nothing here: remove it",
+            )
+
+
+def _apply_per_file_ignores(
+    path: str, findings: list[Finding], settings: Settings
+) -> list[Finding]:
+    if not settings.per_file_ignores:
+        return findings
+    ignored: set[str] = set()
+    for pattern, selectors in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*"):
+            for selector in selectors:
+                ignored.update(rule.code for rule in registry.matching(selector))
+    return [finding for finding in findings if finding.code not in ignored]
+
+
+def _relative(root: Path, path: Path | None) -> str | None:
+    if path is None:
+        return None
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return absolute.name
+
+
+def _within(root: Path, target: Path) -> bool:
+    resolved, root = target.resolve(), root.resolve()
+    return resolved == root or root in resolved.parents
+
+
+def _internal(where: str, stage: str) -> str:
+    last = traceback.format_exc().strip().splitlines()[-1]
+    return f"{where}: internal error in {stage}: {last} (please report this)"

@@ -1,0 +1,46 @@
+"""The one place where every rule is registered.
+
+`vaultlint rules`, `vaultlint rule CODE`, selection and the docs all read this table, so
+they cannot drift apart. A new family adds its module's RULES list here.
+"""
+
+from __future__ import annotations
+
+from vaultlint.checks import vlt
+from vaultlint.rule import Rule
+
+FAMILIES = {
+    "VLT": "files, frontmatter syntax, suppressions",
+    "LNK": "links",
+    "SCH": "page schemas",
+    "DAT": "dates and freshness",
+    "FMT": "formatting",
+    "WIKI": "wiki maintenance",
+}
+# Families on by default; SCH and WIKI run only through a preset or explicit selection.
+DEFAULT_FAMILIES = frozenset({"VLT", "LNK", "DAT", "FMT"})
+
+ALL_RULES: tuple[Rule, ...] = (*vlt.RULES,)
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (any case) or by name."""
+    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+def matching(selector: str) -> list[Rule]:
+    """Rules a selector names: 'ALL', a code, a code prefix ('VLT', 'VLT00') or a name."""
+    if selector.upper() == "ALL":
+        return list(ALL_RULES)
+    named = BY_NAME.get(selector.lower())
+    if named is not None:
+        return [named]
+    prefix = selector.upper()
+    return [rule for rule in ALL_RULES if rule.code.startswith(prefix)]
+
+
+def is_known_selector(selector: str) -> bool:
+    """Also true for a family that has no rules yet, so configs can name it ahead of time."""
+    return bool(matching(selector)) or selector.upper().rstrip("0123456789") in FAMILIES

@@ -1,0 +1,118 @@
+"""What a rule is, and what it reports.
+
+A rule is data (code, name, summary, severity, fix availability, documentation) plus one
+small function. Rules never print and never touch files: they read a `Document` (or the
+vault index) and yield `Finding`s; the engine decides what is selected, suppressed, shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from vaultlint.document import Document, Span
+from vaultlint.source import Position
+
+if TYPE_CHECKING:
+    from vaultlint.index import VaultIndex
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Fix(str, Enum):
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+class Scope(str, Enum):
+    FILE = "file"  # reported by the engine while reading a file
+    NOTE = "note"  # looks at one document at a time
+    VAULT = "vault"  # looks at the whole vault index
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. `path` is the note's POSIX path relative to the vault root."""
+
+    code: str
+    message: str
+    path: str
+    start: Position
+    end: Position
+    fix: Fix = Fix.NONE
+    severity: Severity | None = None  # filled in by the engine from the rule and config
+
+
+NoteCheck = Callable[[Document, "NoteContext"], Iterator[Finding]]
+VaultCheck = Callable[["VaultIndex", "VaultContext"], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    why: str
+    bad: str
+    good: str
+    fix: Fix = Fix.NONE
+    scope: Scope = Scope.NOTE
+    default: bool = True  # on without configuration
+    check_note: NoteCheck | None = field(default=None, compare=False, repr=False)
+    check_vault: VaultCheck | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def at(self, document: Document, span: Span, message: str, fix: Fix = Fix.NONE) -> Finding:
+        """A finding for `span` of `document`."""
+        return Finding(
+            self.code,
+            message,
+            document.path,
+            document.position(span[0]),
+            document.position(max(span[0], span[1])),
+            fix,
+        )
+
+    def documentation(self) -> str:
+        """The text `vaultlint rule CODE` prints."""
+        fix = {
+            Fix.NONE: "No automatic fix.",
+            Fix.SAFE: "Fixable with --fix (safe: it changes only what this rule names).",
+            Fix.UNSAFE: "Fixable with --unsafe-fixes (unsafe: review the change).",
+        }[self.fix]
+        on = "on by default" if self.default else "off by default; enable it with select"
+        return (
+            f"# {self.code} {self.name}\n\n{self.summary}\n\n"
+            f"Default severity: {self.severity.value}; {on}.\n\n"
+            f"## Why\n{self.why}\n\n## Example\n```markdown\n{self.bad.rstrip()}\n```\n\n"
+            f"## Use instead\n```markdown\n{self.good.rstrip()}\n```\n\n## Fix\n{fix}\n"
+        )
+
+
+@dataclass(frozen=True)
+class NoteContext:
+    """What a per-note rule may know beyond its document."""
+
+    index: VaultIndex
+    today: str  # ISO date used as "today"
+
+
+@dataclass(frozen=True)
+class VaultContext:
+    today: str
+    linted: frozenset[str]  # the notes whose findings are reported

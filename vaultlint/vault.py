@@ -1,0 +1,261 @@
+"""Finding the vault and its files, keeping apart what is linted and what links resolve to.
+
+Obsidian resolves links to every file of any extension outside dot-folders, excluded files
+and templates included; vaultlint lints only the Markdown notes that are not excluded by
+`.gitignore`, the `exclude` setting, Obsidian's "Excluded files" or the templates folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pathspec
+
+from vaultlint.config import CONFIG_NAMES, Settings
+
+_ALWAYS_SKIPPED = frozenset({"node_modules"})
+
+
+def find_vault_root(target: Path, cwd: Path) -> Path:
+    """Nearest ancestor-or-self holding `.obsidian/` or a vaultlint configuration."""
+    folder = target if target.is_dir() else target.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".obsidian").is_dir():
+            return candidate
+        if any((candidate / name).is_file() for name in CONFIG_NAMES):
+            return candidate
+    cwd = cwd.resolve()
+    return cwd if folder == cwd or cwd in folder.parents else folder
+
+
+@dataclass
+class VaultFiles:
+    """The files of one vault, by POSIX path relative to its root."""
+
+    root: Path
+    notes: list[str] = field(default_factory=list)  # every .md file outside dot-folders
+    attachments: list[str] = field(default_factory=list)  # every other file
+    lintable: set[str] = field(default_factory=set)  # notes not excluded from linting
+    notices: list[str] = field(default_factory=list)  # problems met while walking
+
+
+def is_hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/"))
+
+
+def discover(root: Path, settings: Settings) -> VaultFiles:
+    """Walk the vault once (iteratively, following symlinked folders without looping)."""
+    files = VaultFiles(root)
+    excluded = _Exclusions(root, settings, files.notices)
+    visited: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, str, bool]] = [(root, "", False)]  # folder, relative, excluded
+    while stack:
+        folder, relative, folder_excluded = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError as error:
+            files.notices.append(f"{_shown(root, folder)}: cannot read folder: {error.strerror}")
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            files.notices.append(
+                f"{_shown(root, folder)}: symbolic link loop (folder already visited); skipped"
+            )
+            continue
+        visited.add(key)
+        excluded.load_gitignore(folder, relative)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            files.notices.append(f"{_shown(root, folder)}: cannot read folder: {error.strerror}")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                skip = folder_excluded or excluded.folder(path)
+                stack.append((Path(entry.path), path, skip))
+                continue
+            if not _exists(entry):
+                files.notices.append(f"{path}: broken symbolic link; skipped")
+                continue
+            if entry.name.lower().endswith(".md"):
+                files.notes.append(path)
+                if not folder_excluded and not excluded.file(path):
+                    files.lintable.add(path)
+            else:
+                files.attachments.append(path)
+    files.notes.sort()
+    files.attachments.sort()
+    return files
+
+
+def _exists(entry: os.DirEntry[str]) -> bool:
+    try:
+        entry.stat()
+    except OSError:
+        return not entry.is_symlink()
+    return True
+
+
+def _shown(root: Path, folder: Path) -> str:
+    try:
+        return folder.relative_to(root).as_posix() or "."
+    except ValueError:
+        return str(folder)
+
+
+class _Exclusions:
+    """Every reason a note is not linted, each read once per vault."""
+
+    def __init__(self, root: Path, settings: Settings, notices: list[str]) -> None:
+        self.root = root
+        self.notices = notices
+        self.respect_gitignore = settings.respect_gitignore
+        self.gitignores: list[tuple[str, pathspec.PathSpec]] = []
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude)
+        self.obsidian_filters = self._obsidian_filters()
+        self.template_folders = self._template_folders()
+        if self.respect_gitignore:
+            self._load_parent_gitignores()
+
+    # -- sources ---------------------------------------------------------------------
+
+    def _read_json(self, relative: str) -> object:
+        path = self.root / relative
+        if not path.is_file():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            self.notices.append(f"{relative}: cannot read Obsidian settings ({error}); ignored")
+            return None
+
+    def _obsidian_filters(self) -> list[str]:
+        data = self._read_json(".obsidian/app.json")
+        filters = data.get("userIgnoreFilters") if isinstance(data, dict) else None
+        return [item for item in filters if isinstance(item, str)] if filters else []
+
+    def _template_folders(self) -> list[str]:
+        folders = []
+        core = self._read_json(".obsidian/templates.json")
+        if isinstance(core, dict) and isinstance(core.get("folder"), str):
+            folders.append(core["folder"])
+        templater = self._read_json(".obsidian/plugins/templater-obsidian/data.json")
+        if isinstance(templater, dict) and isinstance(templater.get("templates_folder"), str):
+            folders.append(templater["templates_folder"])
+        return [folder.strip("/") for folder in folders if folder.strip("/")]
+
+    def _load_parent_gitignores(self) -> None:
+        """A vault inside a larger git repository also obeys the repository's .gitignore."""
+        for parent in self.root.resolve().parents:
+            gitignore = parent / ".gitignore"
+            if gitignore.is_file():
+                prefix = self.root.resolve().relative_to(parent).as_posix()
+                spec = self._spec(gitignore)
+                if spec is not None:
+                    self.gitignores.append((f"-{prefix}", spec))
+            if (parent / ".git").exists():
+                break
+
+    def load_gitignore(self, folder: Path, relative: str) -> None:
+        if not self.respect_gitignore:
+            return
+        gitignore = folder / ".gitignore"
+        if gitignore.is_file():
+            spec = self._spec(gitignore)
+            if spec is not None:
+                self.gitignores.append((relative, spec))
+
+    def _spec(self, path: Path) -> pathspec.PathSpec | None:
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as error:
+            self.notices.append(f"{path}: cannot read .gitignore: {error.strerror}")
+            return None
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+
+    # -- decisions -------------------------------------------------------------------
+
+    def _gitignored(self, path: str, is_dir: bool) -> bool:
+        candidate = f"{path}/" if is_dir else path
+        for base, spec in self.gitignores:
+            if base.startswith("-"):  # a parent of the vault: prefix the vault's own path
+                relative = f"{base[1:]}/{candidate}"
+            elif not base:
+                relative = candidate
+            elif candidate.startswith(base + "/"):
+                relative = candidate[len(base) + 1 :]
+            else:
+                continue
+            if spec.match_file(relative):
+                return True
+        return False
+
+    def _obsidian_excluded(self, path: str) -> bool:
+        for item in self.obsidian_filters:
+            if len(item) > 2 and item.startswith("/") and item.endswith("/"):
+                try:
+                    if re.search(item[1:-1], path):
+                        return True
+                except re.error:
+                    continue
+            elif path.startswith(item) or path == item.rstrip("/"):
+                return True
+        return False
+
+    def folder(self, path: str) -> bool:
+        return (
+            path.split("/")[-1] in _ALWAYS_SKIPPED
+            or any(path == t or path.startswith(t + "/") for t in self.template_folders)
+            or self.exclude.match_file(path + "/")
+            or self._obsidian_excluded(path + "/")
+            or self._gitignored(path, is_dir=True)
+        )
+
+    def file(self, path: str) -> bool:
+        return (
+            self.exclude.match_file(path)
+            or self._obsidian_excluded(path)
+            or self._gitignored(path, is_dir=False)
+        )
+
+
+def select_targets(files: VaultFiles, targets: Iterable[Path]) -> set[str]:
+    """The lintable notes at or under the given paths."""
+    chosen: set[str] = set()
+    root = files.root.resolve()
+    for target in targets:
+        resolved = target.resolve()
+        if resolved == root:
+            return set(files.lintable)
+        try:
+            relative = PurePosixPath(resolved.relative_to(root).as_posix())
+        except ValueError:
+            continue
+        text = str(relative)
+        if text in files.lintable:
+            chosen.add(text)
+            continue
+        prefix = text + "/"
+        chosen.update(note for note in files.lintable if note.startswith(prefix))
+    return chosen
+
+
+def is_regular_or_missing(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
