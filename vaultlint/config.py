@@ -74,6 +74,7 @@ def available_presets() -> list[str]:
 
 def find_config_file(start: Path) -> Path | None:
     """Walk up from `start` to the first folder with a vaultlint configuration."""
+    start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:

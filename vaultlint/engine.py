@@ -18,7 +18,7 @@ from vaultlint.checks import vlt
 from vaultlint.config import ConfigError, LoadedConfig, Settings, find_config_file, load_config
 from vaultlint.document import Document
 from vaultlint.files import ReadProblem, decode_note, read_note
-from vaultlint.index import VaultIndex, build_index
+from vaultlint.index import build_index
 from vaultlint.parse import parse_document
 from vaultlint.rule import Finding, NoteContext, Rule, Scope, Severity, VaultContext
 from vaultlint.source import Position
@@ -188,7 +188,7 @@ def _check_vault(
 def _apply_suppressions(
     document: Document | None, findings: list[Finding], selected: dict[str, Rule]
 ) -> list[Finding]:
-    if document is None or not document.comments and document.frontmatter is None:
+    if document is None or (not document.comments and document.frontmatter is None):
         return findings
     directives = find_directives(document)
     if not directives:

@@ -76,8 +76,15 @@ def _read_yaml(frontmatter: Frontmatter, content: str, base: int) -> None:
         root = yaml.compose(content, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        offset = base + (mark.index if mark is not None else 0)
-        problem = error.problem or error.context or "invalid YAML"
+        index = mark.index if mark is not None else 0
+        stripped = content.rstrip()
+        if index >= len(stripped):
+            # An unexpected end of the block: point at its last line, which is unfinished.
+            index = stripped.rfind("\n") + 1
+        offset = base + index
+        problem = error.problem or "invalid YAML"
+        if error.context:
+            problem = f"{error.context}: {problem}"
         frontmatter.error = FrontmatterError(f"invalid YAML in frontmatter: {problem}", offset)
         return
     except (yaml.YAMLError, RecursionError) as error:

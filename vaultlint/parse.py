@@ -207,22 +207,22 @@ def _comment_links(text: str, comment: Comment) -> list[Link]:
     return links
 
 
-def _make_link(text: str, span: Span, tag: dict[str, Any], *, in_comment: bool) -> Link | None:
+def _make_link(text: str, span: Span, tag: Any, *, in_comment: bool) -> Link | None:
     is_embed = "Image" in tag
     info = tag["Image"] if is_embed else tag["Link"]
     link_type = info["link_type"]
     raw = text[span[0] : span[1]]
     if isinstance(link_type, dict) and "WikiLink" in link_type:
         inner_start = raw.index("[[") + 2
-        parsed = linktext.read_wikilink(raw[inner_start:-2])
+        wikilink = linktext.read_wikilink(raw[inner_start:-2])
         return Link(
             LinkKind.WIKILINK,
             span,
             raw,
-            parsed.target,
-            parsed.linkpath,
-            parsed.subpath,
-            parsed.display,
+            wikilink.target,
+            wikilink.linkpath,
+            wikilink.subpath,
+            wikilink.display,
             is_embed=is_embed,
             in_comment=in_comment,
         )
@@ -319,7 +319,7 @@ class _Walker:
                 else:
                     block.prose.append((start, end))
 
-    def _leaf(self, event: dict[str, Any], start: int, end: int) -> None:
+    def _leaf(self, event: Any, start: int, end: int) -> None:
         if any(key in event for key in ("Code", "InlineMath", "DisplayMath", "InlineHtml")):
             self.document.code_spans.append((start, end))
             if self.blocks:
@@ -467,10 +467,7 @@ class _Walker:
         assert self.heading is not None
         level, start, top = self.heading
         self.heading = None
-        if block.start < 0:
-            text_span = (start, start)
-        else:
-            text_span = (block.start, block.end)
+        text_span = (start, start) if block.start < 0 else (block.start, block.end)
         text = self.text[text_span[0] : text_span[1]].strip()
         self.document.headings.append(Heading(level, text, (start, end), text_span, top))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from vaultlint.document import Document, Span
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from vaultlint.index import VaultIndex
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -29,13 +29,13 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Fix(str, Enum):
+class Fix(StrEnum):
     NONE = "none"
     SAFE = "safe"
     UNSAFE = "unsafe"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     FILE = "file"  # reported by the engine while reading a file
     NOTE = "note"  # looks at one document at a time
     VAULT = "vault"  # looks at the whole vault index

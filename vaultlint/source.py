@@ -8,6 +8,7 @@ column), and turns the UTF-8 byte offsets that pyromark reports into character o
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -78,9 +79,9 @@ class SourceText:
             self._encoded = self.text.encode("utf-8", "surrogatepass")
             byte_starts = [0]
             starts = self.line_starts
-            for previous, start in zip(starts, starts[1:], strict=False):
+            for previous, start in itertools.pairwise(starts):
                 chunk = self.text[previous:start]
-                width = len(chunk) if chunk.isascii() else len(chunk.encode("utf-8", "surrogatepass"))
+                width = len(chunk.encode("utf-8", "surrogatepass"))
                 byte_starts.append(byte_starts[-1] + width)
             self._byte_line_starts = byte_starts
         assert self._byte_line_starts is not None

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pathspec
 
@@ -124,7 +125,7 @@ class _Exclusions:
         self.root = root
         self.notices = notices
         self.respect_gitignore = settings.respect_gitignore
-        self.gitignores: list[tuple[str, pathspec.PathSpec]] = []
+        self.gitignores: list[tuple[str, pathspec.PathSpec[Any]]] = []
         self.exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude)
         self.obsidian_filters = self._obsidian_filters()
         self.template_folders = self._template_folders()
@@ -179,7 +180,7 @@ class _Exclusions:
             if spec is not None:
                 self.gitignores.append((relative, spec))
 
-    def _spec(self, path: Path) -> pathspec.PathSpec | None:
+    def _spec(self, path: Path) -> pathspec.PathSpec[Any] | None:
         try:
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError as error:

@@ -67,6 +67,9 @@ FRONTMATTER_SYNTAX = Rule(
 
 def _empty_note(document: Document, context: NoteContext) -> Iterator[Finding]:
     body = document.text[document.body_start :]
+    for comment in reversed(document.comments):  # a note holding only comments shows nothing
+        start, end = comment.span[0] - document.body_start, comment.span[1] - document.body_start
+        body = body[:start] + body[end:]
     if body.strip():
         return
     if document.frontmatter is not None and document.frontmatter.error is not None:
@@ -82,7 +85,7 @@ def _empty_note(document: Document, context: NoteContext) -> Iterator[Finding]:
 EMPTY_NOTE = Rule(
     code="VLT004",
     name="empty-note",
-    summary="A note with no content (nothing but whitespace, or only frontmatter).",
+    summary="A note with no content (only whitespace, comments or frontmatter).",
     severity=Severity.WARNING,
     why="Empty notes are usually placeholders created by clicking an unresolved link; "
     "they make a link look resolved while the page says nothing.",

@@ -1,0 +1,103 @@
+"""Configuration: where it is found, how presets merge, how errors read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import make_vault, run_cli
+
+from vaultlint.config import ConfigError, find_config_file, load_config, rules_dir
+
+EMPTY = ""
+
+
+def show(capsys, vault: Path, *extra: str) -> str:
+    result = run_cli(capsys, "check", "--show-settings", *extra, cwd=vault)
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.parametrize("name", ["vaultlint.toml", ".vaultlint.toml"])
+def test_config_file_at_the_vault_root(tmp_path: Path, capsys, name: str):
+    vault = make_vault(tmp_path, {"a.md": EMPTY, name: 'ignore = ["VLT004"]\n'})
+    result = run_cli(capsys, "check", cwd=vault)
+    assert result.code == 0, result.out
+
+
+def test_pyproject_tool_section_found_walking_up(tmp_path: Path, capsys):
+    make_vault(tmp_path, {"pyproject.toml": '[tool.vaultlint]\nignore = ["VLT004"]\n'},
+               obsidian=False)
+    vault = make_vault(tmp_path / "notes", {"sub/a.md": EMPTY}, obsidian=False)
+    assert find_config_file(vault / "sub") == tmp_path / "pyproject.toml"
+    assert run_cli(capsys, "check", "sub", cwd=vault).code == 0
+
+
+def test_pyproject_without_tool_section_is_not_a_config(tmp_path: Path):
+    make_vault(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n"})
+    assert find_config_file(tmp_path) is None
+
+
+def test_config_option_overrides_discovery(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path / "v", {"a.md": EMPTY, "vaultlint.toml": ""})
+    other = tmp_path / "strict.toml"
+    other.write_text('ignore = ["empty-note"]\n')
+    assert run_cli(capsys, "check", cwd=vault).code == 1
+    assert run_cli(capsys, "check", "--config", other, cwd=vault).code == 0
+    missing = run_cli(capsys, "check", "--config", tmp_path / "nope.toml", cwd=vault)
+    assert missing.code == 2 and "no such file" in missing.err
+
+
+def test_extends_pulls_a_packaged_preset(tmp_path: Path, capsys):
+    assert (rules_dir() / "llm-wiki.toml").is_file()
+    vault = make_vault(tmp_path, {"a.md": "x\n", "vaultlint.toml": 'extends = "llm-wiki"\n'})
+    out = show(capsys, vault)
+    assert '"SCH"' in out and '"WIKI"' in out
+
+
+def test_user_settings_extend_the_preset(tmp_path: Path):
+    config = tmp_path / "vaultlint.toml"
+    config.write_text('extends = "llm-wiki"\nextend-select = ["VLT"]\n')
+    settings = load_config(config).settings
+    assert settings.extend_select == ["SCH", "WIKI", "VLT"]
+
+
+def test_unknown_preset_names_the_known_ones(tmp_path: Path):
+    config = tmp_path / "vaultlint.toml"
+    config.write_text('extends = "nope"\n')
+    with pytest.raises(ConfigError, match=r"unknown preset 'nope' \(known: llm-wiki\)"):
+        load_config(config)
+
+
+def test_wrong_type_names_file_and_key(tmp_path: Path):
+    config = tmp_path / "vaultlint.toml"
+    config.write_text('[severity]\nVLT004 = "loud"\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    assert str(error.value).startswith(f"{config}: key 'severity.VLT004':")
+
+
+def test_per_file_ignores_by_glob(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {"drafts/a.md": EMPTY, "b.md": EMPTY,
+         "vaultlint.toml": '[per-file-ignores]\n"drafts/*" = ["VLT004"]\n'},
+    )
+    result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
+    assert [f["path"] for f in result.json()] == ["b.md"]
+
+
+def test_severity_override_most_specific_wins(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {"b.md": EMPTY,
+         "vaultlint.toml": '[severity]\nVLT = "error"\nVLT004 = "info"\n'},
+    )
+    result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
+    assert [f["severity"] for f in result.json()] == ["info"]
+
+
+def test_default_selection_is_the_default_families(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "x\n"})
+    out = show(capsys, vault)
+    assert all(code in out for code in ("VLT001", "VLT003", "VLT004", "VLT005"))
