@@ -219,7 +219,7 @@ def _settings_report(runs: list[VaultRun]) -> str:
             {
                 "vault": str(run.root),
                 "config": str(run.config_path) if run.config_path else None,
-                "settings": run.settings.model_dump(mode="json", by_alias=True),
+                "settings": run.settings.as_json(),
                 "rules": [rule.code for rule in run.rules],
             }
         )

@@ -8,13 +8,18 @@ settings are laid over it. Keys are kebab-case, as in ruff.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from annotated_types import Gt
 
+from vaultlint import __version__
 from vaultlint.rule import Severity
 
 CONFIG_NAMES = ("vaultlint.toml", ".vaultlint.toml")
@@ -29,29 +34,46 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Settings(BaseModel):
-    """Every configuration key. Unknown keys are errors: a typo must not pass silently."""
+@dataclass(frozen=True)
+class Settings:
+    """Every configuration key. Unknown keys are errors: a typo must not pass silently.
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True
-    )
+    A plain dataclass that pydantic validates (see `_validate`): importing pydantic costs
+    about 0.2 s, so a run whose configuration was validated before skips it (see `_cache`).
+    """
 
-    extends: list[str] = Field(default_factory=list)
+    __pydantic_config__ = {  # noqa: RUF012 - read by pydantic, never mutated
+        "extra": "forbid",
+        "alias_generator": _kebab,
+        "populate_by_name": True,
+    }
+
+    extends: list[str] = field(default_factory=list)
     select: list[str] | None = None
-    extend_select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    exclude: list[str] = Field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
     links_in_comments: bool = True
-    max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, gt=0)
+    max_file_size: Annotated[int, Gt(0)] = DEFAULT_MAX_FILE_SIZE
     fail_on: Severity = Severity.WARNING
 
-    @field_validator("extends", mode="before")
+    def as_json(self) -> dict[str, Any]:
+        """Kebab-case keys and plain values, as written in vaultlint.toml."""
+        data = dataclasses.asdict(self)
+        data["severity"] = {key: value.value for key, value in self.severity.items()}
+        data["fail_on"] = self.fail_on.value
+        return {_kebab(key): value for key, value in data.items()}
+
     @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    def from_validated(cls, data: dict[str, Any]) -> Settings:
+        """Rebuild from `as_json()` output that pydantic already validated."""
+        values = {key.replace("-", "_"): value for key, value in data.items()}
+        values["severity"] = {k: Severity(v) for k, v in values["severity"].items()}
+        values["fail_on"] = Severity(values["fail_on"])
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -124,6 +146,8 @@ def _apply_presets(raw: dict[str, Any], path: Path | None) -> dict[str, Any]:
     if not isinstance(names, list):
         return raw  # let validation word the type error
     merged: dict[str, Any] = {}
+    if isinstance(extends, str):
+        raw = {**raw, "extends": [extends]}
     for name in names:
         preset_path = rules_dir() / f"{name}.toml"
         if not isinstance(name, str) or not preset_path.is_file():
@@ -153,14 +177,47 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _cache_file(data: dict[str, Any]) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    text = json.dumps(data, sort_keys=True, default=str) + __version__
+    key = hashlib.sha256(text.encode()).hexdigest()[:32]
+    return Path(base) / "vaultlint" / "settings" / f"{key}.json"
+
+
 def _validate(data: dict[str, Any], path: Path | None) -> Settings:
+    """Validate with pydantic, remembering configurations that passed.
+
+    The cache maps the exact merged configuration (and this version) to its validated
+    form, so that a pre-commit run on an unchanged configuration does not import pydantic.
+    """
+    if not data:
+        return Settings()
+    cache = _cache_file(data)
     try:
-        return Settings.model_validate(data)
+        return Settings.from_validated(json.loads(cache.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    settings = _validate_with_pydantic(data, path)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(settings.as_json()), encoding="utf-8")
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return settings
+
+
+def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(Settings).validate_python(data)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"
         where = path or "configuration"
-        if first["type"] == "extra_forbidden":
-            known = ", ".join(sorted(_kebab(name) for name in Settings.model_fields))
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+            known = ", ".join(_kebab(f.name) for f in dataclasses.fields(Settings))
             raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})") from None
         raise ConfigError(f"{where}: key '{key}': {first['msg']}") from None

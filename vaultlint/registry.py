@@ -44,3 +44,22 @@ def matching(selector: str) -> list[Rule]:
 def is_known_selector(selector: str) -> bool:
     """Also true for a family that has no rules yet, so configs can name it ahead of time."""
     return bool(matching(selector)) or selector.upper().rstrip("0123456789") in FAMILIES
+
+
+def rules_markdown() -> str:
+    """docs/rules.md, generated from the registry (a test keeps the checked-in copy equal)."""
+    parts = [
+        "# Rules\n\n"
+        "Generated from the rule registry by `python scripts/generate_docs.py`; do not edit.\n"
+        "`vaultlint rule CODE` prints the same text for one rule.\n\n"
+        "| code | name | severity | fix | default | summary |\n|---|---|---|---|---|---|\n"
+    ]
+    for rule in ALL_RULES:
+        on = "on" if rule.default and rule.family in DEFAULT_FAMILIES else "off"
+        parts.append(
+            f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.fix.value} | {on} "
+            f"| {rule.summary} |\n"
+        )
+    for rule in ALL_RULES:
+        parts.append("\n" + rule.documentation().replace("# ", "## ", 1).replace("\n## ", "\n### "))
+    return "".join(parts)

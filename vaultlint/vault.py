@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from vaultlint.config import CONFIG_NAMES, Settings
+
+if TYPE_CHECKING:
+    import pathspec
 
 _ALWAYS_SKIPPED = frozenset({"node_modules"})
 
@@ -126,7 +126,7 @@ class _Exclusions:
         self.notices = notices
         self.respect_gitignore = settings.respect_gitignore
         self.gitignores: list[tuple[str, pathspec.PathSpec[Any]]] = []
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude)
+        self.exclude = _gitignore_spec(settings.exclude) if settings.exclude else None
         self.obsidian_filters = self._obsidian_filters()
         self.template_folders = self._template_folders()
         if self.respect_gitignore:
@@ -186,7 +186,7 @@ class _Exclusions:
         except OSError as error:
             self.notices.append(f"{path}: cannot read .gitignore: {error.strerror}")
             return None
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        return _gitignore_spec(lines)
 
     # -- decisions -------------------------------------------------------------------
 
@@ -221,17 +221,24 @@ class _Exclusions:
         return (
             path.split("/")[-1] in _ALWAYS_SKIPPED
             or any(path == t or path.startswith(t + "/") for t in self.template_folders)
-            or self.exclude.match_file(path + "/")
+            or (self.exclude is not None and self.exclude.match_file(path + "/"))
             or self._obsidian_excluded(path + "/")
             or self._gitignored(path, is_dir=True)
         )
 
     def file(self, path: str) -> bool:
         return (
-            self.exclude.match_file(path)
+            (self.exclude is not None and self.exclude.match_file(path))
             or self._obsidian_excluded(path)
             or self._gitignored(path, is_dir=False)
         )
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec[Any]:
+    """Imported on first use: pathspec costs ~70 ms, and most vaults need no patterns."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def select_targets(files: VaultFiles, targets: Iterable[Path]) -> set[str]:
@@ -254,9 +261,3 @@ def select_targets(files: VaultFiles, targets: Iterable[Path]) -> set[str]:
         chosen.update(note for note in files.lintable if note.startswith(prefix))
     return chosen
 
-
-def is_regular_or_missing(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return True

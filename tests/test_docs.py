@@ -1,0 +1,46 @@
+"""Documentation that is generated or promised stays true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from vaultlint.registry import ALL_RULES, rules_markdown
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_rules_doc_is_generated_from_the_registry():
+    assert (REPO / "docs/rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "run: python scripts/generate_docs.py"
+    )
+
+
+def test_every_rule_is_documented_with_examples():
+    for rule in ALL_RULES:
+        assert re.fullmatch(r"(VLT|LNK|SCH|DAT|FMT|WIKI)\d{3}", rule.code)
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+        assert rule.summary and rule.why and rule.bad and rule.good
+        assert rule.bad != rule.good
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.search(r"```sh\n(.*?)\n```", readme, re.DOTALL)
+    assert commands is not None and readme.index("```sh") < 20
+    first, second = commands.group(1).splitlines()
+    assert "vaultlint check examples/" in first
+    assert "pytest" in second
+    assert second in (REPO / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_readme_shows_the_real_output_of_the_main_command():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(.*?)```", readme, re.DOTALL)
+    assert shown is not None
+    actual = subprocess.run(
+        ["vaultlint", "check", "examples/"], cwd=REPO, capture_output=True, text=True,
+        env={"PATH": str(Path(__import__("sys").executable).parent), "NO_COLOR": "1"},
+    )
+    assert shown.group(1) == actual.stdout
