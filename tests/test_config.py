@@ -8,6 +8,7 @@ import pytest
 from support import make_vault, run_cli
 
 from vaultlint.config import ConfigError, find_config_file, load_config, rules_dir
+from vaultlint.rule import Severity
 
 EMPTY = ""
 
@@ -101,3 +102,21 @@ def test_default_selection_is_the_default_families(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": "x\n"})
     out = show(capsys, vault)
     assert all(code in out for code in ("VLT001", "VLT003", "VLT004", "VLT005"))
+
+
+def test_validated_configuration_is_remembered_and_rebuilt_exactly(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    config = tmp_path / "vaultlint.toml"
+    config.write_text(
+        'extends = "llm-wiki"\nfail-on = "error"\nmax-file-size = 1000\n'
+        '[severity]\nVLT004 = "info"\n[per-file-ignores]\n"a/*" = ["VLT"]\n'
+    )
+    first = load_config(config).settings
+    cached = list((tmp_path / "cache/vaultlint/settings").glob("*.json"))
+    assert len(cached) == 1
+    second = load_config(config).settings  # rebuilt from the cache, without pydantic
+    assert second == first
+    assert second.severity == {"VLT004": Severity.INFO} and second.fail_on is Severity.ERROR
+    config.write_text('fail-on = "loud"\n')  # a changed file is validated again
+    with pytest.raises(ConfigError, match="key 'fail-on'"):
+        load_config(config)

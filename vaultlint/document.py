@@ -8,6 +8,7 @@ turns an offset into the line and column a user sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -175,7 +176,7 @@ class Document:
     list_items: list[ListItem] = field(default_factory=list)
     callouts: list[Callout] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
+    prose_blocks: list[Span] = field(default_factory=list)  # paragraphs, items, cells, headings
     code_spans: list[Span] = field(default_factory=list)  # code, math, HTML: never prose
     footnote_refs: list[tuple[str, Span]] = field(default_factory=list)
     footnote_defs: list[tuple[str, Span]] = field(default_factory=list)
@@ -209,6 +210,17 @@ class Document:
                 if isinstance(value, list):
                     return [item for item in value if isinstance(item, str)]
         return []
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of prose, split on demand: only the dated-claims rules need them."""
+        from vaultlint.sentences import split_sentences
+
+        return [
+            Sentence(span, block)
+            for block in self.prose_blocks
+            for span in split_sentences(self.source.text, block)
+        ]
 
     @property
     def anchor_headings(self) -> list[Heading]:

@@ -26,7 +26,6 @@ from vaultlint.document import (
     LinkKind,
     ListItem,
     Section,
-    Sentence,
     Span,
     Tag,
 )
@@ -50,11 +49,6 @@ _LIST_MARKER = re.compile(r"[-+*]|[0-9]{1,9}[.)]")
 _TAG = re.compile(r"#([^\s!-,.:-@\[-\^`{-~]+)")
 _BLOCK_ID_AT_END = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
 _BLOCK_ID_ALONE = re.compile(r"[ \t]*\^([A-Za-z0-9-]+)[ \t]*")
-_SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bDr)(?<!\bMr)(?<!\bMs)"
-    r"[.!?]+(?=\s+[^\sa-z])"
-)
-
 
 def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> Document:
     """Parse the decoded text of the note at vault path `path`."""
@@ -291,9 +285,12 @@ class _Walker:
         self.last_block_end = 0
 
     def walk(self, masked: str) -> None:
-        offset = self.source.char_offset
+        table = self.source.byte_table()
         for event, rng in pyromark.events_with_range(masked, options=OPTIONS):
-            start, end = offset(rng["start"]), offset(rng["end"])
+            if table is None:
+                start, end = rng["start"], rng["end"]
+            else:
+                start, end = table[rng["start"]], table[rng["end"]]
             if isinstance(event, str):
                 self._leaf_break(event, start, end)
             elif "Text" in event:
@@ -479,7 +476,7 @@ class _Walker:
             self._tags(prose_start, prose_end)
         if block.kind in ("paragraph", "item"):
             self._block_id(block)
-        _split_sentences(document, self.text, (block.start, block.end))
+        document.prose_blocks.append((block.start, block.end))
 
     def _tags(self, start: int, end: int) -> None:
         text = self.text
@@ -511,26 +508,6 @@ class _Walker:
             self.document.block_ids.append(
                 BlockId(match.group(1), (name_start, match.end(1)), (block.start, block.end))
             )
-
-
-def _split_sentences(document: Document, text: str, block: Span) -> None:
-    start, end = block
-    cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        stop = match.end()
-        if text[cursor:stop].strip():
-            document.sentences.append(Sentence(_trimmed(text, cursor, stop), block))
-        cursor = stop
-    if text[cursor:end].strip():
-        document.sentences.append(Sentence(_trimmed(text, cursor, end), block))
-
-
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _sections(document: Document) -> list[Section]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 BOM = "\ufeff"
@@ -18,6 +19,8 @@ BOM = "\ufeff"
 # CommonMark ends a line at LF, CRLF or a lone CR; pyromark does too, so lines are counted
 # the same way here or line numbers drift in old Mac-style files.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# 1 for a byte that starts a UTF-8 character, 0 for a continuation byte (0b10xxxxxx).
+_CHARACTER_STARTS = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,14 @@ class SourceText:
     text: str
     has_bom: bool = False
     line_starts: list[int] = field(init=False)
-    _byte_line_starts: list[int] | None = field(init=False, default=None)
-    _encoded: bytes | None = field(init=False, default=None)
+    _byte_table: list[int] | None = field(init=False, default=None)
+    _is_ascii: bool = field(init=False, default=True)
 
     def __post_init__(self) -> None:
         starts = [0]
         starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
         self.line_starts = starts
+        self._is_ascii = self.text.isascii()
 
     @classmethod
     def from_text(cls, text: str) -> SourceText:
@@ -52,7 +56,7 @@ class SourceText:
 
     @property
     def is_ascii(self) -> bool:
-        return self.text.isascii()
+        return self._is_ascii
 
     def position(self, offset: int) -> Position:
         """The line and column of the character at `offset` (clamped to the text)."""
@@ -73,19 +77,18 @@ class SourceText:
 
     def char_offset(self, byte_offset: int) -> int:
         """Character offset for a UTF-8 byte offset into `text` (pyromark's unit)."""
-        if self._encoded is None:
-            if self.text.isascii():
-                return byte_offset
-            self._encoded = self.text.encode("utf-8", "surrogatepass")
-            byte_starts = [0]
-            starts = self.line_starts
-            for previous, start in itertools.pairwise(starts):
-                chunk = self.text[previous:start]
-                width = len(chunk.encode("utf-8", "surrogatepass"))
-                byte_starts.append(byte_starts[-1] + width)
-            self._byte_line_starts = byte_starts
-        assert self._byte_line_starts is not None
-        index = bisect_right(self._byte_line_starts, byte_offset) - 1
-        line_byte_start = self._byte_line_starts[index]
-        prefix = self._encoded[line_byte_start:byte_offset]
-        return self.line_starts[index] + len(prefix.decode("utf-8", "surrogatepass"))
+        table = self.byte_table()
+        return byte_offset if table is None else table[byte_offset]
+
+    def byte_table(self) -> list[int] | None:
+        """byte offset -> character offset, or None when they are equal (ASCII text).
+
+        Called for every parser event, so it is one list built once per note by C-level
+        loops: a character starts at every byte that is not a UTF-8 continuation byte, and
+        the running count of those starts is the character offset.
+        """
+        if self._byte_table is None and not self._is_ascii:
+            encoded = self.text.encode("utf-8", "surrogatepass")
+            starts = encoded.translate(_CHARACTER_STARTS)
+            self._byte_table = list(accumulate(starts, initial=0))
+        return self._byte_table
