@@ -8,8 +8,8 @@ turns an offset into the line and column a user sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from vaultlint.source import Position, SourceText

@@ -172,7 +172,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def property_link_values(frontmatter: Frontmatter) -> list[tuple[str, str, Span]]:
+def property_link_values(frontmatter: Frontmatter, text: str) -> list[tuple[str, str, Span]]:
     """Every string value (any depth) that is a whole `[[...]]` link: (key path, text, span).
 
     The span covers the link text itself, inside any quotes, as Obsidian's `frontmatterLinks`
@@ -184,7 +184,7 @@ def property_link_values(frontmatter: Frontmatter) -> list[tuple[str, str, Span]
         if isinstance(value, str):
             if value.startswith("[[") and value.endswith("]]") and len(value) > 4:
                 start, end = frontmatter.value_spans[path]
-                found.append((path, value, _inner_span(start, end, len(value))))
+                found.append((path, value, _value_span(text, start, end, value)))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, f"{path}.{index}")
@@ -197,8 +197,13 @@ def property_link_values(frontmatter: Frontmatter) -> list[tuple[str, str, Span]
     return found
 
 
-def _inner_span(start: int, end: int, length: int) -> Span:
-    """Skip the opening quote of a quoted scalar so the span starts at `[[`."""
-    if end - start >= length + 2:
-        return start + 1, start + 1 + length
-    return start, start + length
+def _value_span(text: str, start: int, end: int, value: str) -> Span:
+    """Where the link is written: inside the quotes of a quoted value (escapes included),
+    from `[[` to `]]` in a plain or block scalar."""
+    if text[start] in "\"'" and end - start >= 2:
+        return start + 1, end - 1
+    opening = text.find("[[", start, end)
+    closing = text.rfind("]]", start, end)
+    if 0 <= opening < closing:
+        return opening, closing + 2
+    return start, end

@@ -42,12 +42,15 @@ OPTIONS = (
     | _O.ENABLE_TASKLISTS
 )
 
-_TEMPLATE = re.compile(r"<%.*?%>|\{\{.*?\}\}", re.DOTALL)
+_TEMPLATE = re.compile(r"<%.*?%>|\{\{[^\r\n]*?\}\}", re.DOTALL)
 _CALLOUT = re.compile(r"[ \t]*>[ \t]?\[!([^\]\s]+)\]([+-]?)[ \t]*([^\r\n]*)")
 _LIST_MARKER = re.compile(r"[-+*]|[0-9]{1,9}[.)]")
 # A tag: '#' then letters, digits, '_', '-', '/', or any non-ASCII character.
 _TAG = re.compile(r"#([^\s!-,.:-@\[-\^`{-~]+)")
-_BLOCK_ID_AT_END = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
+_BLOCK_ID_AT_END = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
+_BLOCKS = frozenset(
+    {"Paragraph", "Heading", "List", "BlockQuote", "CodeBlock", "HtmlBlock", "Table"}
+)
 _BLOCK_ID_ALONE = re.compile(r"[ \t]*\^([A-Za-z0-9-]+)[ \t]*")
 
 def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> Document:
@@ -74,14 +77,21 @@ def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> D
     _add_property_links(document)
     if links_in_comments:
         for comment in document.comments:
-            document.links.extend(_comment_links(body, comment))
+            if not comment.html:  # HTML comments hide links; %% comments do not
+                document.links.extend(_comment_links(body, comment))
     document.links.sort(key=lambda link: link.span)
     document.sections = _sections(document)
     return document
 
 
 def _mask(text: str, spans: list[Span]) -> str:
-    """Replace each span by spaces, keeping line breaks so that lines and offsets hold."""
+    """Replace each span by spaces, keeping line breaks so that lines and offsets hold.
+
+    Where a masked span opens a line and text follows it on its last line, the first
+    character becomes a no-break space: four plain spaces would turn the rest of the line
+    into an indented code block (`%% c %% see [[x]]`), and a no-break space is not
+    indentation to CommonMark.
+    """
     pieces: list[str] = []
     last = 0
     for start, end in sorted(spans):
@@ -90,10 +100,20 @@ def _mask(text: str, spans: list[Span]) -> str:
         if end <= start:
             continue
         pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+        masked = re.sub(r"[^\r\n]", " ", text[start:end])
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        line_end = len(text) if (stop := _line_end(text, end)) < 0 else stop
+        if not text[line_start:start].strip(" \t") and text[end:line_end].strip():
+            masked = "\u00a0" + masked[1:]
+        pieces.append(masked)
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _line_end(text: str, offset: int) -> int:
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
+    return min(ends) if ends else -1
 
 
 def _code_spans(text: str, start: int, masks: list[Span]) -> list[Span]:
@@ -163,7 +183,7 @@ def _add_property_links(document: Document) -> None:
     frontmatter = document.frontmatter
     if frontmatter is None or frontmatter.error is not None:
         return
-    for key, value, span in property_link_values(frontmatter):
+    for key, value, span in property_link_values(frontmatter, document.text):
         parsed = linktext.read_wikilink(value[2:-2])
         document.links.append(
             Link(
@@ -207,6 +227,8 @@ def _make_link(text: str, span: Span, tag: Any, *, in_comment: bool) -> Link | N
     link_type = info["link_type"]
     raw = text[span[0] : span[1]]
     if isinstance(link_type, dict) and "WikiLink" in link_type:
+        if "\n" in raw or "\r" in raw:
+            return None  # the inside of a wikilink cannot span a line
         inner_start = raw.index("[[") + 2
         wikilink = linktext.read_wikilink(raw[inner_start:-2])
         return Link(
@@ -282,7 +304,8 @@ class _Walker:
         self.ordered: list[bool] = []
         self.blocks: list[_TextBlock] = []
         self.heading: tuple[int, int, bool] | None = None  # level, start, top level
-        self.last_block_end = 0
+        self.html_block_start: int | None = None
+        self.previous_block: Span = (0, 0)  # the last block that ended, for a lone ^id
 
     def walk(self, masked: str) -> None:
         table = self.source.byte_table()
@@ -323,7 +346,7 @@ class _Walker:
                 self.blocks[-1].extend(start, end)
             if "InlineHtml" in event:
                 self._html_comment(start, end)
-        elif "Html" in event:
+        elif "Html" in event and self.html_block_start is None:
             self._html_comment(start, end)
         elif "FootnoteReference" in event:
             self.document.footnote_refs.append((str(event["FootnoteReference"]), (start, end)))
@@ -394,6 +417,8 @@ class _Walker:
         elif name in ("CodeBlock", "HtmlBlock"):
             self.code_depth += 1
             self.document.code_spans.append((start, end))
+            if name == "HtmlBlock":
+                self.html_block_start = start  # its lines come as separate Html events
         elif name == "FootnoteDefinition":
             self.footnote_depth += 1
             self.document.footnote_defs.append((str(tag["FootnoteDefinition"]), (start, end)))
@@ -417,13 +442,20 @@ class _Walker:
             self.quote_depth -= 1
         elif name in ("CodeBlock", "HtmlBlock"):
             self.code_depth -= 1
+            if name == "HtmlBlock" and self.html_block_start is not None:
+                self._html_comment(self.html_block_start, end)
+                self.html_block_start = None
         elif name == "FootnoteDefinition":
             self.footnote_depth -= 1
-        if name not in ("Link", "Image"):
-            self.last_block_end = end
+        if name in _BLOCKS:
+            self.previous_block = (start, end)
 
     def _item(self, start: int, end: int) -> None:
         self._close_item_text()
+        # pyromark may start a nested item's range at its indentation or at the previous
+        # line break; the item starts at its marker.
+        while start < end and self.text[start] in " \t\r\n":
+            start += 1
         match = _LIST_MARKER.match(self.text, start)
         marker = match.group() if match else self.text[start : start + 1]
         self.document.list_items.append(
@@ -499,7 +531,7 @@ class _Walker:
             name_start = block.start + alone.start(1) - 1
             self.document.block_ids.append(
                 BlockId(alone.group(1), (name_start, name_start + len(alone.group(1)) + 1),
-                        (self.last_block_end, block.end))
+                        self.previous_block)
             )
             return
         match = _BLOCK_ID_AT_END.search(text, line_start, block.end)

@@ -8,11 +8,10 @@ column), and turns the UTF-8 byte offsets that pyromark reports into character o
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 BOM = "\ufeff"
 
