@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 LABS_WIKI = REPO.parent / "shared" / "corpora" / "labs-wiki"
-WORDS = ["agent", "vault", "note", "link", "source", "claim", "page", "model", "graph", "index", "schema", "date", "wiki"]
+WORDS = "agent vault note link source claim page model graph index schema date wiki".split()
 
 
 def generate(root: Path, count: int, seed: int = 7) -> None:
