@@ -21,7 +21,21 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 LABS_WIKI = REPO.parent / "shared" / "corpora" / "labs-wiki"
-WORDS = "agent vault note link source claim page model graph index schema date wiki".split()
+WORDS = [
+    "agent",
+    "vault",
+    "note",
+    "link",
+    "source",
+    "claim",
+    "page",
+    "model",
+    "graph",
+    "index",
+    "schema",
+    "date",
+    "wiki",
+]
 
 
 def generate(root: Path, count: int, seed: int = 7) -> None:
@@ -35,14 +49,33 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         links = rng.sample(names, k=min(6, count))
         sentence = lambda: " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "."  # noqa: E731
         body = [
-            "---", f"title: {name}", "type: concept", "created: 2026-01-02",
-            "updated: 2026-02-03", "tags: [wiki, generated]",
-            f'sources: ["[[{links[0]}]]"]', "---", f"# {name}", "",
-            " ".join(sentence() for _ in range(4)) + f" See [[{links[1]}#Background]].", "",
-            "## Background", "", *(f"- {sentence()} #topic/{rng.choice(WORDS)}" for _ in range(5)),
-            "", "> [!note] Aside", f"> {sentence()}", "",
-            "## Connections", "", *(f"- [[{target}]] — {sentence()}" for target in links[2:]),
-            "", "## Sources", "", f"- [[{links[0]}]] ^src", "",
+            "---",
+            f"title: {name}",
+            "type: concept",
+            "created: 2026-01-02",
+            "updated: 2026-02-03",
+            "tags: [wiki, generated]",
+            f'sources: ["[[{links[0]}]]"]',
+            "---",
+            f"# {name}",
+            "",
+            " ".join(sentence() for _ in range(4)) + f" See [[{links[1]}#Background]].",
+            "",
+            "## Background",
+            "",
+            *(f"- {sentence()} #topic/{rng.choice(WORDS)}" for _ in range(5)),
+            "",
+            "> [!note] Aside",
+            f"> {sentence()}",
+            "",
+            "## Connections",
+            "",
+            *(f"- [[{target}]] — {sentence()}" for target in links[2:]),
+            "",
+            "## Sources",
+            "",
+            f"- [[{links[0]}]] ^src",
+            "",
         ]
         (folder / f"{name}.md").write_text("\n".join(body), encoding="utf-8")
 

@@ -38,7 +38,6 @@ def test_nul_bytes_and_binary_files_named_md(tmp_path: Path, capsys):
     assert "binary content" in result.json()[1]["message"]
 
 
-
 def test_fifo_named_md_is_never_opened(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"e.md": ""})
     os.mkfifo(vault / "pipe.md")

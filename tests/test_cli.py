@@ -46,13 +46,26 @@ def test_json_report_has_exactly_the_documented_keys(vault: Path, capsys):
     result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
     findings = result.json()
     assert [set(f) for f in findings] == [
-        {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
-         "message", "fix"}
+        {
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "fix",
+        }
     ] * 2
     first = findings[0]
     assert (first["path"], first["line"], first["column"]) == ("notes/bad.md", 3, 22)
     assert (first["code"], first["name"], first["severity"], first["fix"]) == (
-        "VLT003", "frontmatter-syntax", "error", None
+        "VLT003",
+        "frontmatter-syntax",
+        "error",
+        None,
     )
 
 
@@ -61,19 +74,21 @@ def test_paths_are_relative_to_the_current_directory_when_inside_it(vault: Path,
     assert {f["path"] for f in result.json()} == {"bad.md", "empty.md"}
     elsewhere = vault.parent / "elsewhere"
     elsewhere.mkdir()
-    outside = run_cli(capsys, "check", "--output-format", "json", vault / "notes",
-                      cwd=elsewhere)
+    outside = run_cli(capsys, "check", "--output-format", "json", vault / "notes", cwd=elsewhere)
     assert {f["path"] for f in outside.json()} == {
-        (vault / "notes/bad.md").as_posix(), (vault / "notes/empty.md").as_posix()
+        (vault / "notes/bad.md").as_posix(),
+        (vault / "notes/empty.md").as_posix(),
     }
 
 
 def test_select_and_ignore(vault: Path, capsys):
-    only_empty = run_cli(capsys, "check", "--select", "VLT004", "--output-format", "json",
-                         cwd=vault)
+    only_empty = run_cli(
+        capsys, "check", "--select", "VLT004", "--output-format", "json", cwd=vault
+    )
     assert {f["code"] for f in only_empty.json()} == {"VLT004"}
-    by_name = run_cli(capsys, "check", "--ignore", "empty-note", "--output-format", "json",
-                      cwd=vault)
+    by_name = run_cli(
+        capsys, "check", "--ignore", "empty-note", "--output-format", "json", cwd=vault
+    )
     assert {f["code"] for f in by_name.json()} == {"VLT003"}
     unknown = run_cli(capsys, "check", "--select", "NOPE1", cwd=vault)
     assert unknown.code == 2
@@ -126,8 +141,13 @@ def test_bad_today_is_a_usage_error(vault: Path, capsys):
 
 def test_stdin_filename_checks_text_from_standard_input(vault: Path):
     result = run_process(
-        "check", "--stdin-filename", "notes/new.md", "--output-format", "json",
-        cwd=vault, stdin="---\na: [\n---\n",
+        "check",
+        "--stdin-filename",
+        "notes/new.md",
+        "--output-format",
+        "json",
+        cwd=vault,
+        stdin="---\na: [\n---\n",
     )
     assert result.code == 1
     assert codes(result) == [("notes/new.md", 2, 1, "VLT003")]
@@ -175,16 +195,20 @@ def test_version_does_not_import_the_parser_or_rules(tmp_path: Path):
         " 'vaultlint.parse') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         cwd=tmp_path, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
     assert "HEAVY []" in out
 
 
 def _run_in_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "vaultlint", *args], cwd=cwd, env=env,
-        stdout=follower, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "vaultlint", *args],
+        cwd=cwd,
+        env=env,
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
     )
     os.close(follower)
     chunks = []

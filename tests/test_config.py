@@ -27,8 +27,9 @@ def test_config_file_at_the_vault_root(tmp_path: Path, capsys, name: str):
 
 
 def test_pyproject_tool_section_found_walking_up(tmp_path: Path, capsys):
-    make_vault(tmp_path, {"pyproject.toml": '[tool.vaultlint]\nignore = ["VLT004"]\n'},
-               obsidian=False)
+    make_vault(
+        tmp_path, {"pyproject.toml": '[tool.vaultlint]\nignore = ["VLT004"]\n'}, obsidian=False
+    )
     vault = make_vault(tmp_path / "notes", {"sub/a.md": EMPTY}, obsidian=False)
     assert find_config_file(vault / "sub") == tmp_path / "pyproject.toml"
     assert run_cli(capsys, "check", "sub", cwd=vault).code == 0
@@ -81,8 +82,11 @@ def test_wrong_type_names_file_and_key(tmp_path: Path):
 def test_per_file_ignores_by_glob(tmp_path: Path, capsys):
     vault = make_vault(
         tmp_path,
-        {"drafts/a.md": EMPTY, "b.md": EMPTY,
-         "vaultlint.toml": '[per-file-ignores]\n"drafts/*" = ["VLT004"]\n'},
+        {
+            "drafts/a.md": EMPTY,
+            "b.md": EMPTY,
+            "vaultlint.toml": '[per-file-ignores]\n"drafts/*" = ["VLT004"]\n',
+        },
     )
     result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
     assert [f["path"] for f in result.json()] == ["b.md"]
@@ -91,8 +95,7 @@ def test_per_file_ignores_by_glob(tmp_path: Path, capsys):
 def test_severity_override_most_specific_wins(tmp_path: Path, capsys):
     vault = make_vault(
         tmp_path,
-        {"b.md": EMPTY,
-         "vaultlint.toml": '[severity]\nVLT = "error"\nVLT004 = "info"\n'},
+        {"b.md": EMPTY, "vaultlint.toml": '[severity]\nVLT = "error"\nVLT004 = "info"\n'},
     )
     result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
     assert [f["severity"] for f in result.json()] == ["info"]

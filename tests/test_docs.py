@@ -40,7 +40,10 @@ def test_readme_shows_the_real_output_of_the_main_command():
     shown = re.search(r"```text\n(.*?)```", readme, re.DOTALL)
     assert shown is not None
     actual = subprocess.run(
-        ["vaultlint", "check", "examples/"], cwd=REPO, capture_output=True, text=True,
+        ["vaultlint", "check", "examples/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
         env={"PATH": str(Path(__import__("sys").executable).parent), "NO_COLOR": "1"},
     )
     assert shown.group(1) == actual.stdout

@@ -17,12 +17,7 @@ def findings(capsys, vault: Path):
 
 
 def test_unused_file_level_key_is_reported(tmp_path: Path, capsys):
-    note = (
-        "---\n"
-        "vaultlint-disable: VLT004\n"
-        "---\n"
-        "Body text.\n"
-    )
+    note = "---\nvaultlint-disable: VLT004\n---\nBody text.\n"
     vault = make_vault(tmp_path, {"whole-file.md": note})
     # The file-level key suppresses nothing here (the note is not empty): reported.
     assert findings(capsys, vault) == [("whole-file.md", 2, 20, "VLT005")]
@@ -68,7 +63,10 @@ def test_directive_line_ranges():
     )
     line, next_line, block, rest = _directives(text)
     assert (line.kind, line.first_line, line.last_line, line.selectors) == (
-        "line", 2, 2, ("VLT004",)
+        "line",
+        2,
+        2,
+        ("VLT004",),
     )
     assert (next_line.first_line, next_line.last_line) == (4, 4)
     assert next_line.selectors == ("VLT003", "empty-note")

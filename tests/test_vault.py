@@ -53,8 +53,15 @@ def test_linted_and_resolvable_sets_are_kept_apart(tmp_path: Path):
     files = discover(vault, Settings(exclude=["skip/"]))
     assert sorted(files.lintable) == ["a.md"]
     assert ".trash/old.md" not in files.notes  # dot-folders are outside the vault
-    assert {"Archive/arch.md", "Templates/daily.md", "Tpl/t.md", "build/out.md",
-            "drafts/d.md", "skip/s.md", "Scratch pad.md"} <= set(files.notes)
+    assert {
+        "Archive/arch.md",
+        "Templates/daily.md",
+        "Tpl/t.md",
+        "build/out.md",
+        "drafts/d.md",
+        "skip/s.md",
+        "Scratch pad.md",
+    } <= set(files.notes)
     assert "img/pic.png" in files.attachments
 
 
@@ -71,8 +78,15 @@ def test_gitignore_of_an_enclosing_repository_applies(tmp_path: Path):
 
 
 def test_checking_some_files_still_indexes_the_whole_vault(tmp_path: Path):
-    vault = make_vault(tmp_path, {"a.md": NOTE, "sub/b.md": NOTE, "Templates/t.md": NOTE,
-                                  ".obsidian/templates.json": '{"folder": "Templates"}'})
+    vault = make_vault(
+        tmp_path,
+        {
+            "a.md": NOTE,
+            "sub/b.md": NOTE,
+            "Templates/t.md": NOTE,
+            ".obsidian/templates.json": '{"folder": "Templates"}',
+        },
+    )
     (run,) = check(CheckRequest(targets=(vault / "sub/b.md",), cwd=tmp_path))
     assert run.linted == ["sub/b.md"]
     assert sorted(run.files.notes) == ["Templates/t.md", "a.md", "sub/b.md"]

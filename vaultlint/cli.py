@@ -108,11 +108,7 @@ def _write(text: str, arguments: argparse.Namespace) -> None:
 
 
 def _use_colour(arguments: argparse.Namespace) -> bool:
-    return (
-        arguments.output_file is None
-        and "NO_COLOR" not in os.environ
-        and sys.stdout.isatty()
-    )
+    return arguments.output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -137,8 +133,9 @@ def _check(arguments: argparse.Namespace) -> int:
     stdin_text = None
     if arguments.stdin_filename is not None:
         stdin_text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-        paths = [arguments.stdin_filename.parent if arguments.stdin_filename.parent.exists()
-                 else cwd]
+        paths = [
+            arguments.stdin_filename.parent if arguments.stdin_filename.parent.exists() else cwd
+        ]
     request = CheckRequest(
         targets=tuple(paths),
         cwd=cwd,

@@ -70,16 +70,22 @@ def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
 def selected_rules(settings: Settings, request: CheckRequest) -> list[Rule]:
     """Apply select / extend-select / ignore from the configuration, then the command line."""
     for selector in (
-        *(settings.select or ()), *settings.extend_select, *settings.ignore,
-        *(request.select or ()), *request.extend_select, *request.ignore,
-        *settings.severity, *(s for v in settings.per_file_ignores.values() for s in v),
+        *(settings.select or ()),
+        *settings.extend_select,
+        *settings.ignore,
+        *(request.select or ()),
+        *request.extend_select,
+        *request.ignore,
+        *settings.severity,
+        *(s for v in settings.per_file_ignores.values() for s in v),
     ):
         if not registry.is_known_selector(selector):
             raise ConfigError(f"unknown rule selector {selector!r} (see `vaultlint rules`)")
     select = request.select if request.select is not None else settings.select
     if select is None:
         chosen = {
-            rule.code for rule in registry.ALL_RULES
+            rule.code
+            for rule in registry.ALL_RULES
             if rule.default and rule.family in registry.DEFAULT_FAMILIES
         }
     else:

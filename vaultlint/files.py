@@ -76,8 +76,7 @@ def decode_note(data: bytes) -> ReadResult:
             None,
             ReadProblem(
                 "VLT002",
-                f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "
-                "re-save the note as UTF-8",
+                f"not valid UTF-8 (byte 0x{data[error.start]:02x}); re-save the note as UTF-8",
                 line,
                 column,
             ),

@@ -113,9 +113,7 @@ def _read_mapping(frontmatter: Frontmatter, root: yaml.MappingNode, base: int) -
         key = _key_text(key_node)
         key_span = _span(key_node, base)
         value = _build(value_node, base, key, frontmatter.value_spans, 1)
-        frontmatter.entries.append(
-            FrontmatterEntry(key, key_span, _span(value_node, base), value)
-        )
+        frontmatter.entries.append(FrontmatterEntry(key, key_span, _span(value_node, base), value))
         if key in seen and frontmatter.error is None:
             frontmatter.error = FrontmatterError(
                 f"duplicate property '{key}' (first on line "

@@ -53,6 +53,7 @@ _BLOCKS = frozenset(
 )
 _BLOCK_ID_ALONE = re.compile(r"[ \t]*\^([A-Za-z0-9-]+)[ \t]*")
 
+
 def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> Document:
     """Parse the decoded text of the note at vault path `path`."""
     source = SourceText.from_text(text)
@@ -133,9 +134,7 @@ def _code_spans(text: str, start: int, masks: list[Span]) -> list[Span]:
             if "End" in event and _is_code_block(event["End"]):
                 depth -= 1
                 if depth == 0:
-                    spans.append(
-                        (source.char_offset(block_start), source.char_offset(rng["end"]))
-                    )
+                    spans.append((source.char_offset(block_start), source.char_offset(rng["end"])))
                 continue
             if depth == 0 and any(k in event for k in ("Code", "InlineMath", "DisplayMath")):
                 spans.append((source.char_offset(rng["start"]), source.char_offset(rng["end"])))
@@ -380,8 +379,13 @@ class _Walker:
             item = items[-1]
             mark = self.text[start + 1 : start + 2] if start + 1 < len(self.text) else " "
             items[-1] = ListItem(
-                item.span, item.marker, item.marker_span, item.depth, item.ordered,
-                item.in_quote, task=mark,
+                item.span,
+                item.marker,
+                item.marker_span,
+                item.depth,
+                item.ordered,
+                item.in_quote,
+                task=mark,
             )
 
     # -- containers --------------------------------------------------------------------
@@ -530,8 +534,11 @@ class _Walker:
         if alone is not None and block.kind == "paragraph":
             name_start = block.start + alone.start(1) - 1
             self.document.block_ids.append(
-                BlockId(alone.group(1), (name_start, name_start + len(alone.group(1)) + 1),
-                        self.previous_block)
+                BlockId(
+                    alone.group(1),
+                    (name_start, name_start + len(alone.group(1)) + 1),
+                    self.previous_block,
+                )
             )
             return
         match = _BLOCK_ID_AT_END.search(text, line_start, block.end)

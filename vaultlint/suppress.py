@@ -70,7 +70,8 @@ def find_directives(document: Document) -> list[Directive]:
         else:
             for directive in open_ranges:
                 if directive.last_line == end_of_file and (
-                    not selectors or set(selectors) & set(directive.selectors)
+                    not selectors
+                    or set(selectors) & set(directive.selectors)
                     or not directive.selectors
                 ):
                     directive.last_line = start_line

@@ -260,4 +260,3 @@ def select_targets(files: VaultFiles, targets: Iterable[Path]) -> set[str]:
         prefix = text + "/"
         chosen.update(note for note in files.lintable if note.startswith(prefix))
     return chosen
-

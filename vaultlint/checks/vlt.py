@@ -77,7 +77,8 @@ def _empty_note(document: Document, context: NoteContext) -> Iterator[Finding]:
     yield EMPTY_NOTE.at(
         document,
         (0, 0),
-        "note is empty" + (" apart from its frontmatter" if document.frontmatter else "")
+        "note is empty"
+        + (" apart from its frontmatter" if document.frontmatter else "")
         + ": write its content, or delete the note",
     )
 
