@@ -456,11 +456,6 @@ def test_no_frontmatter_unless_line_one_is_the_fence(text: str) -> None:
     assert parse(text).frontmatter is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: frontmatter._CLOSE uses re.MULTILINE '^'/'$', which only know '\\n', so a "
-    "lone-CR file's frontmatter is 'never closed' (and its body becomes a setext heading)",
-)
 def test_frontmatter_with_lone_cr_line_breaks() -> None:
     doc = parse("---\rtitle: x\r---\r# H\r")
     fm = doc.frontmatter
@@ -503,11 +498,6 @@ def test_yaml_12_typing_keeps_yaml_11_booleans_as_text() -> None:
     assert data["ver"] == "1.2.3"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (minor): frontmatter._scalar claims YAML 1.2 core typing but leaves the "
-    "core schema's 0x/0o integers and .inf/.nan floats as strings",
-)
 def test_yaml_12_core_hex_octal_and_inf() -> None:
     doc = parse("---\nh: 0x1F\no: 0o17\ninf: .inf\n---\n")
     assert doc.frontmatter is not None

@@ -21,9 +21,21 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_HEX_OR_OCTAL = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLEANS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _MAX_DEPTH = 100
 
 
@@ -42,7 +54,7 @@ def find_frontmatter(text: str) -> Frontmatter | None:
     if opening is None:
         return None
     content_start = opening.end()
-    closing = _CLOSE.search(text, content_start)
+    closing = _CLOSE.search(text, content_start - 1)
     if closing is None:
         return Frontmatter(
             span=(0, opening.end()),
@@ -65,7 +77,7 @@ def find_frontmatter(text: str) -> Frontmatter | None:
         span=(0, end),
         content_span=(content_start, content_end),
         start_line=1,
-        end_line=text.count("\n", 0, closing.start()) + 1,
+        end_line=len(_LINE_BREAK.findall(text, 0, closing.start())) + 1,
     )
     _read_yaml(frontmatter, text[content_start:content_end], content_start)
     return frontmatter
@@ -158,15 +170,18 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style:  # quoted, literal or folded
         return value
-    lowered = value.lower()
-    if value in ("", "~") or lowered == "null":
+    if value in _NULLS:
         return None
-    if lowered in ("true", "false"):
-        return lowered == "true"
+    if value in _BOOLEANS:
+        return _BOOLEANS[value]
     if _INT.fullmatch(value):
         return int(value)
+    if _HEX_OR_OCTAL.fullmatch(value):
+        return int(value[2:], 16 if value[1] == "x" else 8)
     if _FLOAT.fullmatch(value):
         return float(value)
+    if _SPECIAL_FLOAT.fullmatch(value):
+        return float(value.lstrip(".").replace("+.", "").replace("-.", "-"))
     return value
 
 
