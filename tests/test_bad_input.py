@@ -55,9 +55,9 @@ def test_huge_note_is_reported_not_parsed(tmp_path: Path, capsys):
 
 
 def test_deeply_nested_lists_and_quotes_are_checked(tmp_path: Path, capsys):
-    nested_list = "- " * 10_000 + "item [[x]]\n"  # 10,000 levels on one line
+    nested_list = "- " * 10_000 + "item [[e]]\n"  # 10,000 levels on one line
     indented = "".join("  " * level + "- item\n" for level in range(1_000))
-    nested_quote = "> " * 10_000 + "deep [[x]]\n"
+    nested_quote = "> " * 10_000 + "deep [[e]]\n"
     vault = make_vault(
         tmp_path,
         {"list.md": nested_list, "indented.md": indented, "quote.md": nested_quote, "e.md": ""},

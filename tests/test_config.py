@@ -61,7 +61,7 @@ def test_user_settings_extend_the_preset(tmp_path: Path):
     config = tmp_path / "vaultlint.toml"
     config.write_text('extends = "llm-wiki"\nextend-select = ["VLT"]\n')
     settings = load_config(config).settings
-    assert settings.extend_select == ["SCH", "WIKI", "VLT"]
+    assert settings.extend_select == ["orphan-note", "SCH", "WIKI", "VLT"]
 
 
 def test_unknown_preset_names_the_known_ones(tmp_path: Path):

@@ -59,6 +59,8 @@ class Settings:
     links_in_comments: bool = True
     max_file_size: Annotated[int, Gt(0)] = DEFAULT_MAX_FILE_SIZE
     fail_on: Severity = Severity.WARNING
+    raw_folder: str = "raw"  # immutable sources of an LLM wiki: never orphans
+    orphan_exempt: list[str] = field(default_factory=list)  # more notes that need no backlink
 
     def as_json(self) -> dict[str, Any]:
         """Kebab-case keys and plain values, as written in vaultlint.toml."""

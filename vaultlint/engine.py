@@ -149,7 +149,7 @@ def _check_vault(
             )
         except Exception:  # a parser bug must not stop the run
             run.internal_errors.append(_internal(path, "parsing"))
-    index = build_index(documents, set(problems), files.attachments)
+    index = build_index(documents, set(problems), files.attachments, files.link_style, root)
 
     by_code = {rule.code: rule for rule in rules}
     raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
@@ -163,7 +163,7 @@ def _check_vault(
         document = documents.get(path)
         if document is None:
             continue
-        context = NoteContext(index, today)
+        context = NoteContext(index, today, settings)
         for rule in rules:
             if rule.check_note is None:
                 continue
@@ -171,13 +171,14 @@ def _check_vault(
                 raw[path].extend(rule.check_note(document, context))
             except Exception:
                 run.internal_errors.append(_internal(path, rule.code))
-    vault_context = VaultContext(today, frozenset(run.linted))
+    reportable = frozenset(run.linted) | _attachments_in(files, request, root)
+    vault_context = VaultContext(today, reportable, settings)
     for rule in rules:
         if rule.scope is Scope.VAULT and rule.check_vault is not None:
             try:
                 for finding in rule.check_vault(index, vault_context):
-                    if finding.path in raw:
-                        raw[finding.path].append(finding)
+                    if finding.path in reportable:
+                        raw.setdefault(finding.path, []).append(finding)
             except Exception:
                 run.internal_errors.append(_internal(str(root), rule.code))
 
@@ -242,6 +243,22 @@ def _apply_per_file_ignores(
             for selector in selectors:
                 ignored.update(rule.code for rule in registry.matching(selector))
     return [finding for finding in findings if finding.code not in ignored]
+
+
+def _attachments_in(files: VaultFiles, request: CheckRequest, root: Path) -> frozenset[str]:
+    """Attachments under the targets (findings about unused attachments name them)."""
+    if request.stdin_path is not None:
+        return frozenset()
+    inside: set[str] = set()
+    for target in request.targets:
+        if not _within(root, target):
+            continue
+        relative = target.resolve().relative_to(root.resolve()).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        inside.update(
+            path for path in files.attachments if path == relative or path.startswith(prefix)
+        )
+    return frozenset(inside)
 
 
 def _relative(root: Path, path: Path | None) -> str | None:

@@ -1,60 +1,144 @@
-"""The vault index: every note and attachment, and what links can reach in them.
+"""The vault index: every note and attachment, and what the links between them reach.
 
 Built once per run from the documents of *all* notes, also when only some are linted (as
-under pre-commit), so that cross-note rules see the whole vault.
+under pre-commit), so that cross-note rules see the whole vault. Link resolution is memoised
+by (linkpath, folder of the linking note), which is all Obsidian's algorithm depends on.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
-from vaultlint.document import Document
+from vaultlint.document import Document, Link
+from vaultlint.resolve import Outcome, Resolution, Resolver, fold
 
 
-def name_key(name: str) -> str:
-    """How Obsidian compares file names: NFC, then lower case."""
-    return unicodedata.normalize("NFC", name).lower()
+@dataclass(frozen=True)
+class LinkStyle:
+    """How the vault writes new links (`.obsidian/app.json`): fixes write links the same way."""
+
+    markdown: bool = False  # useMarkdownLinks
+    format: str = "shortest"  # newLinkFormat: shortest, relative or absolute
+
+
+@dataclass(frozen=True)
+class ResolvedLink:
+    source: str
+    link: Link
+    resolution: Resolution
+
+
+@dataclass
+class LinkGraph:
+    """Every internal link of the vault with its resolution, and the inbound view of it."""
+
+    outbound: dict[str, list[ResolvedLink]] = field(default_factory=dict)
+    inbound: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    unresolved: list[ResolvedLink] = field(default_factory=list)
 
 
 @dataclass
 class VaultIndex:
-    """Notes by path, plus lookups by lower-cased file name (with extension)."""
+    """Notes, attachments and link resolution for one vault."""
 
     documents: dict[str, Document] = field(default_factory=dict)  # parsed notes
-    unreadable: set[str] = field(default_factory=set)  # notes that exist but could not be read
+    unreadable: set[str] = field(default_factory=set)  # notes that exist but were not parsed
     attachments: list[str] = field(default_factory=list)
-    by_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    link_style: LinkStyle = field(default_factory=LinkStyle)
+    root: Path | None = None
+    _memo: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
 
-    def add_file(self, path: str) -> None:
-        self.by_name[name_key(path.rsplit("/", 1)[-1])].append(path)
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver([*self.documents, *self.unreadable, *self.attachments])
 
     @property
     def note_paths(self) -> list[str]:
         return sorted({*self.documents, *self.unreadable})
 
+    def resolve(self, link: Link, source: str) -> Resolution:
+        """Where `link`, written in the note `source`, leads (external links: unresolved)."""
+        linkpath = link.linkpath
+        if linkpath == "":
+            return Resolution(Outcome.RESOLVED, source)
+        key = (linkpath, posixpath.dirname(source))
+        found = self._memo.get(key)
+        if found is None:
+            found = self.resolver.resolve(linkpath, source)
+            self._memo[key] = found
+        return found
+
+    @cached_property
+    def graph(self) -> LinkGraph:
+        graph = LinkGraph()
+        for source, document in self.documents.items():
+            resolved = []
+            for link in document.links:
+                if link.is_external:
+                    continue
+                item = ResolvedLink(source, link, self.resolve(link, source))
+                resolved.append(item)
+                if item.resolution.outcome is Outcome.UNRESOLVED:
+                    graph.unresolved.append(item)
+                elif item.resolution.target is not None and item.resolution.target != source:
+                    graph.inbound[item.resolution.target].add(source)
+            graph.outbound[source] = resolved
+        return graph
+
+    @cached_property
+    def renames(self) -> dict[str, str]:
+        """Folded old file name -> current path, from git history (read on first use)."""
+        from vaultlint.history import renamed_notes
+
+        return renamed_notes(self.root) if self.root is not None else {}
+
+    @cached_property
     def titles(self) -> dict[str, list[str]]:
-        """Lower-cased frontmatter title -> note paths (for suggestions, never resolution)."""
+        """Folded frontmatter title -> note paths (for suggestions, never resolution)."""
         found: dict[str, list[str]] = defaultdict(list)
         for path, document in self.documents.items():
             if document.title:
-                found[name_key(document.title)].append(path)
+                found[fold(document.title.strip())].append(path)
         return found
 
+    @cached_property
     def aliases(self) -> dict[str, list[str]]:
-        """Lower-cased alias -> note paths (aliases never resolve a link in Obsidian)."""
+        """Folded alias -> note paths (aliases never resolve a link in Obsidian)."""
         found: dict[str, list[str]] = defaultdict(list)
         for path, document in self.documents.items():
             for alias in document.aliases:
-                found[name_key(alias)].append(path)
+                found[fold(alias.strip())].append(path)
         return found
+
+    def link_text(self, target: str, source: str) -> str:
+        """The linkpath Obsidian would write for `target` from `source` (without `.md`)."""
+        stem = target[:-3] if target.lower().endswith(".md") else target
+        if self.link_style.format == "absolute":
+            return stem
+        if self.link_style.format == "relative":
+            return posixpath.relpath(stem, posixpath.dirname(source) or ".")
+        name = stem.rsplit("/", 1)[-1]
+        resolution = self.resolver.resolve(name, source)
+        if resolution.outcome is Outcome.RESOLVED and resolution.target == target:
+            return name
+        return stem
 
 
 def build_index(
-    documents: dict[str, Document], unreadable: set[str], attachments: list[str]
+    documents: dict[str, Document],
+    unreadable: set[str],
+    attachments: list[str],
+    link_style: LinkStyle | None = None,
+    root: Path | None = None,
 ) -> VaultIndex:
-    index = VaultIndex(documents=documents, unreadable=unreadable, attachments=attachments)
-    for path in sorted({*documents, *unreadable, *attachments}):
-        index.add_file(path)
-    return index
+    return VaultIndex(
+        documents=documents,
+        unreadable=unreadable,
+        attachments=attachments,
+        link_style=link_style or LinkStyle(),
+        root=root,
+    )

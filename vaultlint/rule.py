@@ -16,6 +16,7 @@ from vaultlint.document import Document, Span
 from vaultlint.source import Position
 
 if TYPE_CHECKING:
+    from vaultlint.config import Settings
     from vaultlint.index import VaultIndex
 
 
@@ -42,6 +43,14 @@ class Scope(StrEnum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the characters of `span` (offsets into the note's text) with `text`."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem at one place. `path` is the note's POSIX path relative to the vault root."""
 
@@ -52,6 +61,7 @@ class Finding:
     end: Position
     fix: Fix = Fix.NONE
     severity: Severity | None = None  # filled in by the engine from the rule and config
+    edits: tuple[Edit, ...] = ()  # what the fix changes, when `fix` is not NONE
 
 
 NoteCheck = Callable[[Document, "NoteContext"], Iterator[Finding]]
@@ -77,16 +87,29 @@ class Rule:
     def family(self) -> str:
         return self.code.rstrip("0123456789")
 
-    def at(self, document: Document, span: Span, message: str, fix: Fix = Fix.NONE) -> Finding:
-        """A finding for `span` of `document`."""
+    def at(
+        self,
+        document: Document,
+        span: Span,
+        message: str,
+        fix: Fix = Fix.NONE,
+        edits: tuple[Edit, ...] = (),
+    ) -> Finding:
+        """A finding for `span` of `document`, with the edits of its fix if it has one."""
         return Finding(
             self.code,
             message,
             document.path,
             document.position(span[0]),
             document.position(max(span[0], span[1])),
-            fix,
+            fix if edits or fix is Fix.NONE else Fix.NONE,
+            edits=edits,
         )
+
+    def on_file(self, path: str, message: str) -> Finding:
+        """A finding about a whole file (a note or an attachment): line 1, column 1."""
+        start = Position(1, 1)
+        return Finding(self.code, message, path, start, start)
 
     def documentation(self) -> str:
         """The text `vaultlint rule CODE` prints."""
@@ -110,9 +133,11 @@ class NoteContext:
 
     index: VaultIndex
     today: str  # ISO date used as "today"
+    settings: Settings
 
 
 @dataclass(frozen=True)
 class VaultContext:
     today: str
-    linted: frozenset[str]  # the notes whose findings are reported
+    linted: frozenset[str]  # the files whose findings are reported
+    settings: Settings

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from vaultlint.config import CONFIG_NAMES, Settings
+from vaultlint.index import LinkStyle
 
 if TYPE_CHECKING:
     import pathspec
@@ -45,6 +46,7 @@ class VaultFiles:
     attachments: list[str] = field(default_factory=list)  # every other file
     lintable: set[str] = field(default_factory=set)  # notes not excluded from linting
     notices: list[str] = field(default_factory=list)  # problems met while walking
+    link_style: LinkStyle = field(default_factory=LinkStyle)
 
 
 def is_hidden(relative: str) -> bool:
@@ -55,6 +57,7 @@ def discover(root: Path, settings: Settings) -> VaultFiles:
     """Walk the vault once (iteratively, following symlinked folders without looping)."""
     files = VaultFiles(root)
     excluded = _Exclusions(root, settings, files.notices)
+    files.link_style = excluded.link_style
     visited: set[tuple[int, int]] = set()
     stack: list[tuple[Path, str, bool]] = [(root, "", False)]  # folder, relative, excluded
     while stack:
@@ -146,6 +149,7 @@ class _Exclusions:
 
     def _obsidian_filters(self) -> list[str]:
         data = self._read_json(".obsidian/app.json")
+        self.link_style = _link_style(data)
         filters = data.get("userIgnoreFilters") if isinstance(data, dict) else None
         return [item for item in filters if isinstance(item, str)] if filters else []
 
@@ -232,6 +236,16 @@ class _Exclusions:
             or self._obsidian_excluded(path)
             or self._gitignored(path, is_dir=False)
         )
+
+
+def _link_style(app: object) -> LinkStyle:
+    if not isinstance(app, dict):
+        return LinkStyle()
+    markdown = app.get("useMarkdownLinks") is True
+    link_format = app.get("newLinkFormat")
+    if link_format not in ("shortest", "relative", "absolute"):
+        link_format = "shortest"
+    return LinkStyle(markdown=markdown, format=link_format)
 
 
 def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec[Any]:
