@@ -362,8 +362,8 @@ def _orphan_exempt(path: str, context: VaultContext) -> bool:
     raw = context.settings.raw_folder.strip("/")
     return (
         name in ORPHAN_EXEMPT_NAMES
-        or bool(raw)
-        and (path == raw or path.startswith(raw + "/"))
+        or (bool(raw)
+        and (path == raw or path.startswith(raw + "/")))
         or any(fnmatch.fnmatch(path, pattern) for pattern in context.settings.orphan_exempt)
     )
 
