@@ -65,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--show-settings", action="store_true", help="print resolved settings")
     check.add_argument("--show-files", action="store_true", help="list the notes to check")
 
+    graph = commands.add_parser(
+        "graph", help="orphans, wanted pages, most linked notes and broken-link counts"
+    )
+    graph.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    graph.add_argument(
+        "--output-format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="report format (markdown: a note with wikilinks to open in Obsidian)",
+    )
+    graph.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
+    graph.add_argument("--config", type=Path, help="use this configuration file")
+    graph.add_argument("--top", type=int, default=20, help="entries per ranked list")
+
     rule = commands.add_parser("rule", parents=[output], help="show a rule's documentation")
     rule.add_argument("rule", metavar="CODE|NAME")
     commands.add_parser("rules", parents=[output], help="list every rule")
@@ -77,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "check":
             return _check(arguments)
+        if arguments.command == "graph":
+            return _graph(arguments)
         if arguments.command == "rule":
             return _rule(arguments)
         if arguments.command == "rules":
@@ -221,6 +237,39 @@ def _settings_report(runs: list[VaultRun]) -> str:
             }
         )
     return json.dumps(report, indent=2) + "\n"
+
+
+def _graph(arguments: argparse.Namespace) -> int:
+    cwd = Path.cwd()
+    paths: list[Path] = arguments.paths or [cwd]
+    for path in paths:
+        if not os.path.lexists(path):
+            raise _UsageError(f"{path}: no such file or folder")
+    if arguments.config is not None and not arguments.config.is_file():
+        raise _UsageError(f"--config {arguments.config}: no such file")
+
+    from vaultlint.config import ConfigError
+    from vaultlint.engine import CheckRequest, load
+    from vaultlint.report import graph
+
+    try:
+        runs = load(CheckRequest(tuple(paths), cwd, arguments.config), with_rules=False)
+    except ConfigError as error:
+        print(f"vaultlint: configuration error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    render = {
+        "text": graph.render_text,
+        "json": graph.render_json,
+        "markdown": graph.render_markdown,
+    }[arguments.output_format]
+    for run in runs:
+        for notice in run.files.notices:
+            print(f"vaultlint: warning: {notice}", file=sys.stderr)
+    _write(
+        "".join(render(graph.summarise(run.index, run.settings, arguments.top)) for run in runs),
+        arguments,
+    )
+    return EXIT_ERROR if any(run.internal_errors for run in runs) else EXIT_OK
 
 
 def _rule(arguments: argparse.Namespace) -> int:

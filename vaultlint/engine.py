@@ -18,7 +18,7 @@ from vaultlint.checks import vlt
 from vaultlint.config import ConfigError, LoadedConfig, Settings, find_config_file, load_config
 from vaultlint.document import Document
 from vaultlint.files import ReadProblem, decode_note, read_note
-from vaultlint.index import build_index
+from vaultlint.index import VaultIndex, build_index
 from vaultlint.parse import parse_document
 from vaultlint.rule import Finding, NoteContext, Rule, Scope, Severity, VaultContext
 from vaultlint.source import Position
@@ -53,6 +53,8 @@ class VaultRun:
     linted: list[str]
     findings: list[Finding] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    problems: dict[str, ReadProblem] = field(default_factory=dict)  # notes not parsed
+    index: VaultIndex = field(default_factory=VaultIndex)
 
 
 def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
@@ -108,18 +110,26 @@ def severity_for(rule: Rule, settings: Settings) -> Severity:
     return best[1] if best else rule.severity
 
 
-def check(request: CheckRequest) -> list[VaultRun]:
-    """Check every vault the request touches. Raises ConfigError for bad configuration."""
-    today = request.today or datetime.date.today().isoformat()
+def load(request: CheckRequest, *, with_rules: bool = True) -> list[VaultRun]:
+    """Read, parse and index every vault the request touches, without running rules."""
     runs = []
     for root, config in plan(request):
-        rules = selected_rules(config.settings, request)
-        runs.append(_check_vault(root, config, rules, request, today))
+        rules = selected_rules(config.settings, request) if with_rules else []
+        runs.append(_load_vault(root, config, rules, request))
     return runs
 
 
-def _check_vault(
-    root: Path, config: LoadedConfig, rules: list[Rule], request: CheckRequest, today: str
+def check(request: CheckRequest) -> list[VaultRun]:
+    """Check every vault the request touches. Raises ConfigError for bad configuration."""
+    today = request.today or datetime.date.today().isoformat()
+    runs = load(request)
+    for run in runs:
+        _run_rules(run, request, today)
+    return runs
+
+
+def _load_vault(
+    root: Path, config: LoadedConfig, rules: list[Rule], request: CheckRequest
 ) -> VaultRun:
     settings = config.settings
     files = discover(root, settings)
@@ -133,7 +143,6 @@ def _check_vault(
     run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
 
     documents: dict[str, Document] = {}
-    problems: dict[str, ReadProblem] = {}
     for path in files.notes:
         if path == stdin_relative and request.stdin_text is not None:
             result = decode_note(request.stdin_text.encode("utf-8", "surrogatepass"))
@@ -141,7 +150,7 @@ def _check_vault(
             result = read_note(root / path, settings.max_file_size)
         if result.text is None:
             assert result.problem is not None
-            problems[path] = result.problem
+            run.problems[path] = result.problem
             continue
         try:
             documents[path] = parse_document(
@@ -149,8 +158,13 @@ def _check_vault(
             )
         except Exception:  # a parser bug must not stop the run
             run.internal_errors.append(_internal(path, "parsing"))
-    index = build_index(documents, set(problems), files.attachments, files.link_style, root)
+    run.index = build_index(documents, set(run.problems), files.attachments, files.link_style, root)
+    return run
 
+
+def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
+    root, settings, rules, files, index = run.root, run.settings, run.rules, run.files, run.index
+    documents, problems = index.documents, run.problems
     by_code = {rule.code: rule for rule in rules}
     raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
     for path in run.linted:
@@ -189,7 +203,6 @@ def _check_vault(
             rule = registry.BY_CODE[finding.code]
             run.findings.append(replace(finding, severity=severity_for(rule, settings)))
     run.findings.sort(key=lambda f: (f.path, f.start.line, f.start.column, f.code))
-    return run
 
 
 def _apply_suppressions(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from vaultlint import anchors
+from vaultlint.config import Settings
 from vaultlint.document import Document, Link, LinkKind
 from vaultlint.index import VaultIndex
 from vaultlint.resolve import Outcome, fold
@@ -357,21 +358,25 @@ PATH_CASE_COLLISION = Rule(
 )
 
 
-def _orphan_exempt(path: str, context: VaultContext) -> bool:
+def orphan_exempt(path: str, settings: Settings) -> bool:
+    """Entry points, instructions and raw sources need no inbound link."""
     name = path.rsplit("/", 1)[-1].lower()
-    raw = context.settings.raw_folder.strip("/")
+    raw = settings.raw_folder.strip("/")
     return (
         name in ORPHAN_EXEMPT_NAMES
-        or (bool(raw)
-        and (path == raw or path.startswith(raw + "/")))
-        or any(fnmatch.fnmatch(path, pattern) for pattern in context.settings.orphan_exempt)
+        or (bool(raw) and (path == raw or path.startswith(raw + "/")))
+        or any(fnmatch.fnmatch(path, pattern) for pattern in settings.orphan_exempt)
     )
 
 
 def _orphans(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
     inbound = index.graph.inbound
     for path in sorted(index.documents):
-        if path in context.linted and not inbound.get(path) and not _orphan_exempt(path, context):
+        if (
+            path in context.linted
+            and not inbound.get(path)
+            and not orphan_exempt(path, context.settings)
+        ):
             yield ORPHAN_NOTE.on_file(
                 path,
                 "no other note links to this note (links, embeds and property links "
@@ -398,7 +403,7 @@ ORPHAN_NOTE = Rule(
 
 def _dead_ends(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
     for path, document in sorted(index.documents.items()):
-        if path not in context.linted or _orphan_exempt(path, context):
+        if path not in context.linted or orphan_exempt(path, context.settings):
             continue
         if not any(not link.is_external for link in document.links):
             yield DEAD_END_NOTE.on_file(
