@@ -50,7 +50,8 @@ class VaultIndex:
     attachments: list[str] = field(default_factory=list)
     link_style: LinkStyle = field(default_factory=LinkStyle)
     root: Path | None = None
-    _memo: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Resolution] = field(default_factory=dict, repr=False)
+    _memo_by_folder: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -65,11 +66,17 @@ class VaultIndex:
         linkpath = link.linkpath
         if linkpath == "":
             return Resolution(Outcome.RESOLVED, source)
-        key = (linkpath, posixpath.dirname(source))
-        found = self._memo.get(key)
+        found = self._memo.get(linkpath)
+        if found is not None:
+            return found
+        key = (linkpath, source.rpartition("/")[0])
+        found = self._memo_by_folder.get(key)
         if found is None:
             found = self.resolver.resolve(linkpath, source)
-            self._memo[key] = found
+            if found.depends_on_source:
+                self._memo_by_folder[key] = found
+            else:
+                self._memo[linkpath] = found
         return found
 
     @cached_property

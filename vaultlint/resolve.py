@@ -27,9 +27,11 @@ class Resolution:
     outcome: Outcome
     target: str | None = None  # the vault path reached (for ambiguous: Obsidian's likely pick)
     tied: tuple[str, ...] = ()  # for ambiguous: every path in the tie
+    # False when the same linkpath resolves the same from every note (memoised once).
+    depends_on_source: bool = True
 
 
-UNRESOLVED = Resolution(Outcome.UNRESOLVED)
+UNRESOLVED = Resolution(Outcome.UNRESOLVED, depends_on_source=False)
 
 
 def fold(text: str) -> str:
@@ -65,9 +67,10 @@ class Resolver:
         if not candidates:
             return UNRESOLVED
         if "/" not in lowered and len(candidates) == 1:
-            return Resolution(Outcome.RESOLVED, candidates[0][1])
-        folder = fold(posixpath.dirname(source))
-        if lowered.startswith(("./", "../")):
+            return Resolution(Outcome.RESOLVED, candidates[0][1], depends_on_source=False)
+        folder = fold(source.rpartition("/")[0])
+        relative = lowered.startswith(("./", "../"))
+        if relative:
             wanted = posixpath.normpath(posixpath.join(folder, lowered))
             for folded, path in candidates:
                 if folded == wanted:
@@ -75,12 +78,12 @@ class Resolver:
         absolute = lowered[1:] if lowered.startswith("/") else lowered
         for folded, path in candidates:
             if folded == absolute:
-                return Resolution(Outcome.RESOLVED, path)
+                return Resolution(Outcome.RESOLVED, path, depends_on_source=relative)
         if lowered.startswith("/"):
             return UNRESOLVED
         matching = [(folded, path) for folded, path in candidates if folded.endswith(lowered)]
         if not matching:
-            return UNRESOLVED
+            return Resolution(Outcome.UNRESOLVED, depends_on_source=relative)
         near = [item for item in matching if item[0].startswith(folder)]
         group = near or matching
         shortest = min(len(folded) for folded, _ in group)
