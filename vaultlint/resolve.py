@@ -12,7 +12,7 @@ import posixpath
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -28,7 +28,7 @@ class Resolution:
     target: str | None = None  # the vault path reached (for ambiguous: Obsidian's likely pick)
     tied: tuple[str, ...] = ()  # for ambiguous: every path in the tie
     # False when the same linkpath resolves the same from every note (memoised once).
-    depends_on_source: bool = True
+    depends_on_source: bool = field(default=True, compare=False)
 
 
 UNRESOLVED = Resolution(Outcome.UNRESOLVED, depends_on_source=False)
