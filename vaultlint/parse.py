@@ -47,6 +47,8 @@ _CALLOUT = re.compile(r"[ \t]*>[ \t]?\[!([^\]\s]+)\]([+-]?)[ \t]*([^\r\n]*)")
 _LIST_MARKER = re.compile(r"[-+*]|[0-9]{1,9}[.)]")
 # A tag: '#' then letters, digits, '_', '-', '/', or any non-ASCII character.
 _TAG = re.compile(r"#([^\s!-,.:-@\[-\^`{-~]+)")
+# An ATX heading line: indentation, #s, then the text up to an optional closing run of #s.
+_ATX = re.compile(r"[ \t]*#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*(?:\r\n|\r|\n|$)")
 _BLOCK_ID_AT_END = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
 _BLOCKS = frozenset(
     {"Paragraph", "Heading", "List", "BlockQuote", "CodeBlock", "HtmlBlock", "Table"}
@@ -500,8 +502,8 @@ class _Walker:
         assert self.heading is not None
         level, start, top = self.heading
         self.heading = None
-        text_span = (start, start) if block.start < 0 else (block.start, block.end)
-        text = self.text[text_span[0] : text_span[1]].strip()
+        text_span = _heading_text_span(self.text, start, end, block)
+        text = self.text[text_span[0] : text_span[1]]
         self.document.headings.append(Heading(level, text, (start, end), text_span, top))
 
     def _finish_block(self, block: _TextBlock) -> None:
@@ -547,6 +549,20 @@ class _Walker:
             self.document.block_ids.append(
                 BlockId(match.group(1), (name_start, match.end(1)), (block.start, block.end))
             )
+
+
+def _heading_text_span(text: str, start: int, end: int, block: _TextBlock) -> Span:
+    """The heading's source text without its markers: `## _Italic_ ##` -> `_Italic_`.
+
+    Obsidian matches links against this raw text (emphasis markers included), so it is
+    cut from the source, not assembled from the parser's text events.
+    """
+    match = _ATX.match(text, start, end)
+    if match is not None:
+        return match.span(1) if match.group(1) is not None else (start, start)
+    if block.start < 0:  # an empty setext heading cannot exist; keep a sane span
+        return start, start
+    return block.start, block.end  # setext: the text lines, without the underline
 
 
 def _sections(document: Document) -> list[Section]:
