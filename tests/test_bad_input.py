@@ -78,8 +78,24 @@ def test_symlink_loop_is_skipped_with_a_message(tmp_path: Path, capsys):
     os.symlink(vault / "a", vault / "a" / "loop")
     result = check_json(capsys, vault)
     assert codes(result) == [("e.md", 1, 1, "VLT004")]
-    assert "a/loop: symbolic link loop" in result.err
+    assert "a/loop: symbolic link loop (it points at a folder that contains it)" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_symlinked_folder_inside_the_vault_does_not_hide_the_real_one(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"alpha/e.md": ""})
+    os.symlink(vault / "alpha", vault / "zeta")
+    result = check_json(capsys, vault)
+    assert codes(result) == [("alpha/e.md", 1, 1, "VLT004")]
+    assert result.err == ""
+
+
+def test_symlinked_folder_outside_the_vault_is_followed(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path / "vault", {"a.md": "[[shared-note]]\n"})
+    make_vault(tmp_path / "elsewhere", {"shared-note.md": ""}, obsidian=False)
+    os.symlink(tmp_path / "elsewhere", vault / "shared")
+    result = check_json(capsys, vault)
+    assert codes(result) == [("shared/shared-note.md", 1, 1, "VLT004")]
 
 
 def test_broken_symlink_is_skipped_with_a_message(tmp_path: Path, capsys):

@@ -126,6 +126,28 @@ def test_output_file_statistics_and_quiet(vault: Path, capsys, tmp_path: Path):
     assert "Found" not in quiet.out
 
 
+def test_no_path_means_the_whole_vault_around_the_current_directory(vault: Path, capsys):
+    result = run_cli(capsys, "check", "--show-files", cwd=vault / "notes")
+    # Inside the current directory: relative; elsewhere in the vault: absolute.
+    assert result.out.splitlines() == [(vault / "clean.md").as_posix(), "bad.md", "empty.md"]
+
+
+def test_broken_symlink_and_link_loop_paths_are_usage_errors(tmp_path: Path, capsys):
+    (tmp_path / "dangling").symlink_to(tmp_path / "missing")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    for name in ("dangling", "loop-a"):
+        result = run_cli(capsys, "check", tmp_path / name)
+        assert result.code == 2
+        assert "broken symbolic link or symbolic link loop" in result.err
+
+
+def test_no_command_prints_help_and_is_a_usage_error(capsys):
+    result = run_cli(capsys)
+    assert result.code == 2
+    assert "usage: vaultlint" in result.err
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path, capsys):
     result = run_cli(capsys, "check", tmp_path / "nope")
     assert result.code == 2
@@ -134,9 +156,10 @@ def test_missing_path_is_a_usage_error(tmp_path: Path, capsys):
 
 
 def test_bad_today_is_a_usage_error(vault: Path, capsys):
-    result = run_cli(capsys, "check", "--today", "2026-13-01", cwd=vault)
-    assert result.code == 2
-    assert "expected YYYY-MM-DD" in result.err
+    for bad in ("2026-13-01", "20261125", "2026W481"):
+        result = run_cli(capsys, "check", "--today", bad, cwd=vault)
+        assert result.code == 2
+        assert "expected a date as YYYY-MM-DD" in result.err
 
 
 def test_stdin_filename_checks_text_from_standard_input(vault: Path):

@@ -102,8 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    parser.print_help()
-    return EXIT_OK
+    except Exception as error:  # never a traceback: one line, exit 2, the run is reportable
+        print(
+            f"vaultlint: internal error: {type(error).__name__}: {error} (please report this)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -127,19 +133,30 @@ def _use_colour(arguments: argparse.Namespace) -> bool:
     return arguments.output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def _check_paths(paths: list[Path]) -> None:
+    """Every PATH must exist (a broken symbolic link or a link loop does not)."""
+    for path in paths:
+        if not os.path.exists(path):
+            if os.path.islink(path):
+                raise _UsageError(f"{path}: broken symbolic link or symbolic link loop")
+            raise _UsageError(f"{path}: no such file or folder")
+
+
 def _check(arguments: argparse.Namespace) -> int:
     import datetime
 
     cwd = Path.cwd()
-    paths: list[Path] = arguments.paths or [cwd]
-    for path in paths:
-        if not os.path.lexists(path):
-            raise _UsageError(f"{path}: no such file or folder")
+    paths: list[Path] = arguments.paths
+    _check_paths(paths)
     if arguments.today is not None:
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", arguments.today):
+                raise ValueError
             datetime.date.fromisoformat(arguments.today)
         except ValueError:
-            raise _UsageError(f"--today {arguments.today!r}: expected YYYY-MM-DD") from None
+            raise _UsageError(
+                f"--today {arguments.today!r}: expected a date as YYYY-MM-DD"
+            ) from None
     if arguments.stdin_filename is not None and arguments.paths:
         raise _UsageError("--stdin-filename checks standard input; give no PATH with it")
 
@@ -241,10 +258,8 @@ def _settings_report(runs: list[VaultRun]) -> str:
 
 def _graph(arguments: argparse.Namespace) -> int:
     cwd = Path.cwd()
-    paths: list[Path] = arguments.paths or [cwd]
-    for path in paths:
-        if not os.path.lexists(path):
-            raise _UsageError(f"{path}: no such file or folder")
+    paths: list[Path] = arguments.paths
+    _check_paths(paths)
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")
 

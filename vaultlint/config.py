@@ -98,19 +98,19 @@ def available_presets() -> list[str]:
 
 def find_config_file(start: Path) -> Path | None:
     """Walk up from `start` to the first folder with a vaultlint configuration."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    start = Path(os.path.realpath(start))
+    folder = start if os.path.isdir(start) else start.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
+            if os.path.isfile(candidate / name):
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if os.path.isfile(pyproject) and has_tool_section(pyproject):
             return pyproject
     return None
 
 
-def _has_tool_section(pyproject: Path) -> bool:
+def has_tool_section(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

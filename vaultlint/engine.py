@@ -60,7 +60,7 @@ class VaultRun:
 def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
     """Group the targets by vault and load each vault's configuration."""
     groups: dict[Path, LoadedConfig] = {}
-    for target in request.targets:
+    for target in request.targets or (request.cwd,):
         root = find_vault_root(target, request.cwd)
         if root in groups:
             continue
@@ -139,13 +139,14 @@ def _load_vault(
         if stdin_relative not in files.notes:
             files.notes.append(stdin_relative)
     else:
-        linted = select_targets(files, [t for t in request.targets if _within(root, t)])
+        targets = request.targets or (root,)  # no PATH: the whole vault around the cwd
+        linted = select_targets(files, [t for t in targets if _within(root, t)])
     run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
 
     documents: dict[str, Document] = {}
     for path in files.notes:
         if path == stdin_relative and request.stdin_text is not None:
-            result = decode_note(request.stdin_text.encode("utf-8", "surrogatepass"))
+            result = decode_note(request.stdin_text.encode("utf-8", "surrogateescape"))
         else:
             result = read_note(root / path, settings.max_file_size)
         if result.text is None:
@@ -263,7 +264,7 @@ def _attachments_in(files: VaultFiles, request: CheckRequest, root: Path) -> fro
     if request.stdin_path is not None:
         return frozenset()
     inside: set[str] = set()
-    for target in request.targets:
+    for target in request.targets or (root,):
         if not _within(root, target):
             continue
         relative = target.resolve().relative_to(root.resolve()).as_posix()

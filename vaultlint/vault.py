@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from vaultlint.config import CONFIG_NAMES, Settings
+from vaultlint.config import CONFIG_NAMES, Settings, has_tool_section
 from vaultlint.index import LinkStyle
 
 if TYPE_CHECKING:
@@ -26,14 +26,17 @@ _ALWAYS_SKIPPED = frozenset({"node_modules"})
 
 def find_vault_root(target: Path, cwd: Path) -> Path:
     """Nearest ancestor-or-self holding `.obsidian/` or a vaultlint configuration."""
-    folder = target if target.is_dir() else target.parent
-    folder = folder.resolve()
+    folder = Path(os.path.realpath(target if os.path.isdir(target) else target.parent))
     for candidate in (folder, *folder.parents):
-        if (candidate / ".obsidian").is_dir():
+        if os.path.isdir(candidate / ".obsidian"):
             return candidate
-        if any((candidate / name).is_file() for name in CONFIG_NAMES):
+        if any(os.path.isfile(candidate / name) for name in CONFIG_NAMES):
             return candidate
-    cwd = cwd.resolve()
+        if os.path.isfile(candidate / "pyproject.toml") and has_tool_section(
+            candidate / "pyproject.toml"
+        ):
+            return candidate
+    cwd = Path(os.path.realpath(cwd))
     return cwd if folder == cwd or cwd in folder.parents else folder
 
 
@@ -59,6 +62,7 @@ def discover(root: Path, settings: Settings) -> VaultFiles:
     excluded = _Exclusions(root, settings, files.notices)
     files.link_style = excluded.link_style
     visited: set[tuple[int, int]] = set()
+    root_real = os.path.realpath(root)
     stack: list[tuple[Path, str, bool]] = [(root, "", False)]  # folder, relative, excluded
     while stack:
         folder, relative, folder_excluded = stack.pop()
@@ -89,6 +93,12 @@ def discover(root: Path, settings: Settings) -> VaultFiles:
             except OSError:
                 is_dir = False
             if is_dir:
+                if entry.is_symlink():
+                    refusal = _not_followed(entry.path, root_real)
+                    if refusal:
+                        if refusal != "inside":
+                            files.notices.append(f"{path}: {refusal}; not followed")
+                        continue
                 skip = folder_excluded or excluded.folder(path)
                 stack.append((Path(entry.path), path, skip))
                 continue
@@ -104,6 +114,23 @@ def discover(root: Path, settings: Settings) -> VaultFiles:
     files.notes.sort()
     files.attachments.sort()
     return files
+
+
+def _not_followed(link: str, root_real: str) -> str:
+    """Why a symlinked folder is not followed ('' when it is), as Obsidian decides.
+
+    Obsidian follows symlinked folders unless they point into the vault (the files are
+    there already) or at a folder above it (which contains the vault: a loop).
+    """
+    target = os.path.realpath(link)
+    parent = os.path.realpath(os.path.dirname(link))
+    if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
+        return "symbolic link loop (it points at a folder that contains it)"
+    if root_real.startswith(target.rstrip(os.sep) + os.sep):
+        return "symbolic link to a folder above the vault"
+    if target == root_real or target.startswith(root_real + os.sep):
+        return "inside"
+    return ""
 
 
 def _exists(entry: os.DirEntry[str]) -> bool:
@@ -139,7 +166,7 @@ class _Exclusions:
 
     def _read_json(self, relative: str) -> object:
         path = self.root / relative
-        if not path.is_file():
+        if not os.path.isfile(path):
             return None
         try:
             return json.loads(path.read_text(encoding="utf-8"))
@@ -165,21 +192,25 @@ class _Exclusions:
 
     def _load_parent_gitignores(self) -> None:
         """A vault inside a larger git repository also obeys the repository's .gitignore."""
+        if os.path.exists(self.root / ".git"):
+            return  # the vault is its own repository
         for parent in self.root.resolve().parents:
             gitignore = parent / ".gitignore"
-            if gitignore.is_file():
+            if os.path.isfile(gitignore):
                 prefix = self.root.resolve().relative_to(parent).as_posix()
                 spec = self._spec(gitignore)
                 if spec is not None:
                     self.gitignores.append((f"-{prefix}", spec))
-            if (parent / ".git").exists():
+            if os.path.exists(parent / ".git"):
                 break
+        else:
+            self.gitignores = []  # no enclosing repository: its .gitignore files mean nothing
 
     def load_gitignore(self, folder: Path, relative: str) -> None:
         if not self.respect_gitignore:
             return
         gitignore = folder / ".gitignore"
-        if gitignore.is_file():
+        if os.path.isfile(gitignore):
             spec = self._spec(gitignore)
             if spec is not None:
                 self.gitignores.append((relative, spec))

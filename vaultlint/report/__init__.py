@@ -19,8 +19,10 @@ class Shown:
 
 def display_path(root: Path, relative: str, cwd: Path) -> str:
     """POSIX path, relative to the current directory when the note is inside it."""
-    absolute = root / relative
+    # The vault root is already a real path; the note's own path inside it is kept as the
+    # vault sees it (a note under a symlinked folder is shown under that folder).
+    absolute = Path(os.path.abspath(Path(os.path.realpath(root)) / relative))
     try:
-        return absolute.resolve().relative_to(cwd.resolve()).as_posix()
+        return absolute.relative_to(os.path.realpath(cwd)).as_posix()
     except ValueError:
-        return Path(os.path.abspath(absolute)).as_posix()
+        return absolute.as_posix()
