@@ -999,3 +999,39 @@ def test_positions_in_lone_cr_file() -> None:
     assert [at(doc, link.span) for link in doc.links] == [("[[CR]]", (3, 6)), ("[[I]]", (4, 8))]
     assert at(doc, doc.tags[0].span) == ("#t", (3, 13))
     assert [at(doc, item.marker_span) for item in doc.list_items] == [("-", (4, 1))]
+
+
+# == review fixes ==========================================================================
+
+
+def test_frontmatter_tags_with_positions() -> None:
+    doc = parse('---\ntags: [ai, "#ml", "two words", 1984]\nother: x\n---\nBody #inline\n')
+    found = [(tag.name, src(doc, tag.span), tag.in_frontmatter) for tag in doc.tags]
+    assert found == [("ai", "ai", True), ("ml", '"#ml"', True), ("inline", "#inline", False)]
+    listed = parse("---\ntags:\n  - person\n  - ai/agents\n---\n")
+    assert [(t.name, pos(listed, t.span[0])) for t in listed.tags] == [
+        ("person", (3, 5)),
+        ("ai/agents", (4, 5)),
+    ]
+    text = parse("---\ntags: a,  b \n---\n")
+    assert [(t.name, src(text, t.span)) for t in text.tags] == [("a", "a"), ("b", "b")]
+
+
+def test_template_syntax_inside_a_link_is_not_a_link() -> None:
+    doc = parse(
+        '---\nup: "[[<% tp.file.folder() %>]]"\n---\n'
+        "[[<% tp.date.now() %>]] [[{{title}}]] [[real]]\n"
+    )
+    assert [link.target for link in doc.links] == ["real"]
+
+
+def test_callout_metadata_is_not_part_of_its_type() -> None:
+    doc = parse("> [!custom-type|wide] Title\n> body\n")
+    assert [(c.kind, c.title) for c in doc.callouts] == [("custom-type", "Title")]
+
+
+def test_text_after_a_multi_line_comment_stays_prose() -> None:
+    doc = parse("%% TODO\n\nlater %% See [[z]] #tag\n\n%%\nx\n%% # Not a heading\n")
+    assert [link.target for link in doc.links] == ["z"]
+    assert [tag.name for tag in doc.tags] == ["tag"]
+    assert doc.headings == []

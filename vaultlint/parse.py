@@ -75,14 +75,16 @@ def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> D
     masked = _mask(body, masks) if masks else body
     parse_source = source if masked is body else SourceText(masked)
 
-    walker = _Walker(document, parse_source)
+    walker = _Walker(document, parse_source, masked)
     walker.walk(masked)
     _add_property_links(document)
+    _add_frontmatter_tags(document)
     if links_in_comments:
         for comment in document.comments:
             if not comment.html:  # HTML comments hide links; %% comments do not
                 document.links.extend(_comment_links(body, comment))
     document.links.sort(key=lambda link: link.span)
+    document.tags.sort(key=lambda tag: tag.span)
     document.sections = _sections(document)
     return document
 
@@ -104,10 +106,17 @@ def _mask(text: str, spans: list[Span]) -> str:
             continue
         pieces.append(text[last:start])
         masked = re.sub(r"[^\r\n]", " ", text[start:end])
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         line_end = len(text) if (stop := _line_end(text, end)) < 0 else stop
-        if not text[line_start:start].strip(" \t") and text[end:line_end].strip():
-            masked = "\u00a0" + masked[1:]
+        if not masked.endswith(("\n", "\r")) and text[end:line_end].strip():
+            # Text follows the mask on its last line: if that line is blank up to the text,
+            # CommonMark would read the text as indented code.
+            last_break = max(masked.rfind("\n"), masked.rfind("\r"))
+            if last_break >= 0:
+                masked = masked[: last_break + 1] + "\u00a0" + masked[last_break + 2 :]
+            else:
+                line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+                if not text[line_start:start].strip(" \t"):
+                    masked = "\u00a0" + masked[1:]
         pieces.append(masked)
         last = end
     pieces.append(text[last:])
@@ -185,6 +194,8 @@ def _add_property_links(document: Document) -> None:
     if frontmatter is None or frontmatter.error is not None:
         return
     for key, value, span in property_link_values(frontmatter, document.text):
+        if "<%" in value or "{{" in value:
+            continue  # template syntax, filled in when the note is created
         parsed = linktext.read_wikilink(value[2:-2])
         document.links.append(
             Link(
@@ -198,6 +209,34 @@ def _add_property_links(document: Document) -> None:
                 property_key=key,
             )
         )
+
+
+def _add_frontmatter_tags(document: Document) -> None:
+    """The `tags` property: a list (or a comma-separated text) of tags written without `#`.
+
+    Entries containing spaces are dropped, as Obsidian drops them.
+    """
+    frontmatter = document.frontmatter
+    if frontmatter is None or frontmatter.error is not None:
+        return
+    for entry in frontmatter.entries:
+        if entry.key.lower() != "tags":
+            continue
+        items: list[tuple[str, Span]] = []
+        if isinstance(entry.value, list):
+            for number, item in enumerate(entry.value):
+                span = frontmatter.value_spans.get(f"{entry.key}.{number}")
+                if isinstance(item, str) and span is not None:
+                    items.append((item, span))
+        elif isinstance(entry.value, str):
+            start = entry.value_span[0]
+            for part in re.finditer(r"[^,\s][^,]*", document.text[start : entry.value_span[1]]):
+                text = part.group().rstrip()
+                items.append((text, (start + part.start(), start + part.start() + len(text))))
+        for raw, span in items:
+            name = raw.strip().removeprefix("#")
+            if name and not any(ch.isspace() for ch in name) and not name.isdigit():
+                document.tags.append(Tag(name, span, in_frontmatter=True))
 
 
 def _comment_links(text: str, comment: Comment) -> list[Link]:
@@ -293,10 +332,11 @@ class _TextBlock:
 class _Walker:
     """One pass over the events; state lives here instead of in a recursive descent."""
 
-    def __init__(self, document: Document, source: SourceText) -> None:
+    def __init__(self, document: Document, source: SourceText, masked: str) -> None:
         self.document = document
         self.source = source
         self.text = document.source.text
+        self.masked = masked  # differs from text where comments and templates were masked
         self.quote_depth = 0
         self.list_depth = 0
         self.footnote_depth = 0
@@ -397,7 +437,8 @@ class _Walker:
         if name in ("Link", "Image"):
             if self.blocks:
                 self.blocks[-1].extend(start, end)
-            if self.link_depth == 0:
+            # A link with template syntax or a comment inside it (`[[<% x %>]]`) is not one.
+            if self.link_depth == 0 and self.masked[start:end] == self.text[start:end]:
                 link = _make_link(self.text, (start, end), tag, in_comment=False)
                 if link is not None:
                     self.document.links.append(link)
@@ -488,7 +529,7 @@ class _Walker:
         type_start = self.text.index("[!", start)
         self.document.callouts.append(
             Callout(
-                kind=match.group(1).lower(),
+                kind=match.group(1).split("|", 1)[0].lower(),  # '[!type|meta]' styles it
                 fold=match.group(2),
                 title=match.group(3).strip(),
                 span=(start, end),
