@@ -892,7 +892,7 @@ def test_positions_after_frontmatter() -> None:
     doc = parse("---\ntitle: x\ntags: [a]\n---\n\n# Head\n\nSee [[A]] #t ^b1\n")
     assert at(doc, doc.headings[0].span)[1] == (6, 1)
     assert at(doc, doc.links[0].span) == ("[[A]]", (8, 5))
-    assert at(doc, doc.tags[0].span) == ("#t", (8, 11))
+    assert [at(doc, tag.span) for tag in doc.tags] == [("a", (3, 8)), ("#t", (8, 11))]
     assert at(doc, doc.block_ids[0].span) == ("^b1", (8, 14))
 
 
