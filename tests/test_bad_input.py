@@ -159,3 +159,16 @@ def test_bad_configuration_is_one_clear_line_and_exit_2(tmp_path: Path, capsys):
     result = run_cli(capsys, "check", cwd=vault)
     assert result.code == 2 and "invalid TOML" in result.err
     assert "Traceback" not in result.err
+
+
+def test_yaml_alias_expansion_is_bounded(tmp_path: Path, capsys):
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{refs}]")
+    note = "---\n" + "\n".join(levels) + "\n---\nBody.\n"
+    vault = make_vault(tmp_path, {"bomb.md": note})
+    result = check_json(capsys, vault)  # 10^9 values if expanded
+    (finding,) = result.json()
+    assert finding["code"] == "VLT003"
+    assert "expands to more than 100,000 values" in finding["message"]

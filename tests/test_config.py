@@ -123,3 +123,27 @@ def test_validated_configuration_is_remembered_and_rebuilt_exactly(tmp_path: Pat
     config.write_text('fail-on = "loud"\n')  # a changed file is validated again
     with pytest.raises(ConfigError, match="key 'fail-on'"):
         load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('respect-gitignore = "yes"\n', "key 'respect-gitignore'"),
+        ("respect-gitignore = 0\n", "key 'respect-gitignore'"),
+        ('max-file-size = "100"\n', "key 'max-file-size'"),
+        ("max-file-size = 1.0\n", "key 'max-file-size'"),
+        ("max-file-size = 0\n", "key 'max-file-size': must be a number of bytes above 0"),
+        ("links_in_comments = false\n", "unknown key 'links_in_comments'"),
+        ('select = ["BOGUS"]\n', "key 'select': unknown rule selector 'BOGUS'"),
+        ('[severity]\nNOPE1 = "info"\n', "key 'severity.NOPE1': unknown rule selector 'NOPE1'"),
+        ('[per-file-ignores]\n"a/*" = ["X9"]\n', "key 'per-file-ignores.a/*': unknown rule"),
+    ],
+)
+def test_strict_types_and_known_selectors(tmp_path: Path, monkeypatch, text, expected):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    config = tmp_path / "vaultlint.toml"
+    config.write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    assert str(error.value).startswith(f"{config}: ")
+    assert expected in str(error.value)

@@ -96,3 +96,17 @@ def test_unused_suppression_can_be_ignored(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": "Text %% vaultlint-disable-line VLT004 %%\n"})
     result = run_cli(capsys, "check", "--ignore", "VLT005", cwd=vault)
     assert result.code == 0
+
+
+def test_reason_after_double_dash(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path, {"a.md": "%% vaultlint-disable-line VLT004 -- placeholder kept on purpose %%\n"}
+    )
+    assert findings(capsys, vault) == []
+
+
+def test_suppression_of_a_rule_not_run_is_not_called_unused(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "Text %% vaultlint-disable-line VLT004 %%\n"})
+    result = run_cli(capsys, "check", "--ignore", "VLT004", "--output-format", "json", cwd=vault)
+    assert result.json() == []
+    assert findings(capsys, vault) == [("a.md", 1, 6, "VLT005")]

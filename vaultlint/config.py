@@ -15,9 +15,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
-
-from annotated_types import Gt
+from typing import Any
 
 from vaultlint import __version__
 from vaultlint.rule import Severity
@@ -45,7 +43,6 @@ class Settings:
     __pydantic_config__ = {  # noqa: RUF012 - read by pydantic, never mutated
         "extra": "forbid",
         "alias_generator": _kebab,
-        "populate_by_name": True,
     }
 
     extends: list[str] = field(default_factory=list)
@@ -57,7 +54,7 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
     links_in_comments: bool = True
-    max_file_size: Annotated[int, Gt(0)] = DEFAULT_MAX_FILE_SIZE
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes, > 0
     fail_on: Severity = Severity.WARNING
     raw_folder: str = "raw"  # immutable sources of an LLM wiki: never orphans
     orphan_exempt: list[str] = field(default_factory=list)  # more notes that need no backlink
@@ -211,15 +208,43 @@ def _validate(data: dict[str, Any], path: Path | None) -> Settings:
 
 
 def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings:
+    """Strict validation: TOML has real types, so `"yes"` for a boolean is a mistake."""
     from pydantic import TypeAdapter, ValidationError
 
+    where = path or "configuration"
     try:
-        return TypeAdapter(Settings).validate_python(data)
+        settings = TypeAdapter(Settings).validate_json(json.dumps(data, default=str), strict=True)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        where = path or "configuration"
         if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             known = ", ".join(_kebab(f.name) for f in dataclasses.fields(Settings))
             raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})") from None
         raise ConfigError(f"{where}: key '{key}': {first['msg']}") from None
+    if settings.max_file_size <= 0:
+        raise ConfigError(f"{where}: key 'max-file-size': must be a number of bytes above 0")
+    _check_selectors(settings, where)
+    return settings
+
+
+def _check_selectors(settings: Settings, where: Path | str) -> None:
+    """Every rule code, prefix or name in the configuration must name something."""
+    from vaultlint.registry import is_known_selector
+
+    named = [
+        *(("select", s) for s in settings.select or ()),
+        *(("extend-select", s) for s in settings.extend_select),
+        *(("ignore", s) for s in settings.ignore),
+        *((f"severity.{s}", s) for s in settings.severity),
+        *(
+            (f"per-file-ignores.{glob}", s)
+            for glob, selectors in settings.per_file_ignores.items()
+            for s in selectors
+        ),
+    ]
+    for key, selector in named:
+        if not is_known_selector(selector):
+            raise ConfigError(
+                f"{where}: key '{key}': unknown rule selector '{selector}' "
+                "(codes, prefixes and names are listed by `vaultlint rules`)"
+            )

@@ -223,12 +223,17 @@ def _apply_suppressions(
         if not covering:
             kept.append(finding)
     if vlt.UNUSED_SUPPRESSION.code in selected:
-        kept.extend(_unused(document, directives))
+        kept.extend(_unused(document, directives, selected))
     return kept
 
 
-def _unused(document: Document, directives: Iterable[Directive]) -> Iterable[Finding]:
+def _unused(
+    document: Document, directives: Iterable[Directive], selected: dict[str, Rule]
+) -> Iterable[Finding]:
     for directive in directives:
+        named = {rule.code for s in directive.selectors for rule in registry.matching(s)}
+        if named and not named & set(selected):
+            continue  # it names only rules not run now: it cannot be judged unused
         unknown = [s for s in directive.selectors if not registry.is_known_selector(s)]
         if unknown:
             yield vlt.UNUSED_SUPPRESSION.at(

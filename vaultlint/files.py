@@ -7,9 +7,12 @@ large) becomes a `ReadProblem` that the engine reports as a finding; the run goe
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,15 @@ def read_note(path: Path, max_bytes: int) -> ReadResult:
     try:
         info = os.stat(path)
     except OSError as error:
-        return ReadResult(None, ReadProblem("VLT001", f"cannot read file: {_reason(error)}"))
+        return ReadResult(None, ReadProblem("VLT001", _unreadable(error)))
     if not stat.S_ISREG(info.st_mode):
         return ReadResult(
             None,
-            ReadProblem("VLT001", "not a regular file (FIFO, device or socket); not read"),
+            ReadProblem(
+                "VLT001",
+                "not a regular file (a FIFO, device or socket named .md); it was not read: "
+                "remove it from the vault or rename it",
+            ),
         )
     if info.st_size > max_bytes:
         return ReadResult(
@@ -49,7 +56,7 @@ def read_note(path: Path, max_bytes: int) -> ReadResult:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return ReadResult(None, ReadProblem("VLT001", f"cannot read file: {_reason(error)}"))
+        return ReadResult(None, ReadProblem("VLT001", _unreadable(error)))
     return decode_note(data)
 
 
@@ -84,18 +91,25 @@ def decode_note(data: bytes) -> ReadResult:
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
+    """Line and column of a byte offset; lines end at LF, CRLF or a lone CR."""
+    breaks = list(_LINE_BREAK.finditer(data, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
     prefix = data[line_start:offset]
     if line_start == 0 and prefix.startswith(b"\xef\xbb\xbf"):
         prefix = prefix[3:]
-    return data.count(b"\n", 0, offset) + 1, len(prefix.decode("utf-8", "replace")) + 1
+    return len(breaks) + 1, len(prefix.decode("utf-8", "replace")) + 1
 
 
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
+def _unreadable(error: OSError) -> str:
+    reason = (error.strerror or str(error)).lower()
+    if isinstance(error, PermissionError):
+        return f"cannot read file: {reason}: give the user running vaultlint read access"
+    return f"cannot read file: {reason}: check the disk and the file, then run again"
 
 
 def _size(count: int) -> str:
+    if count < 10 * 1024:
+        return f"{count:,} bytes"
     if count >= 1024 * 1024:
         return f"{count / (1024 * 1024):.1f} MB"
     return f"{count / 1024:.0f} KB"

@@ -37,10 +37,15 @@ _BOOLEANS = {
     "FALSE": False,
 }
 _MAX_DEPTH = 100
+_MAX_VALUES = 100_000
 
 
 class _TooDeep(Exception):
     pass
+
+
+class _TooLarge(Exception):
+    """YAML aliases can make a few hundred bytes expand to billions of values."""
 
 
 def find_frontmatter(text: str) -> Frontmatter | None:
@@ -97,7 +102,10 @@ def _read_yaml(frontmatter: Frontmatter, content: str, base: int) -> None:
         problem = error.problem or "invalid YAML"
         if error.context:
             problem = f"{error.context}: {problem}"
-        frontmatter.error = FrontmatterError(f"invalid YAML in frontmatter: {problem}", offset)
+        hint = _yaml_hint(problem, content, offset - base)
+        frontmatter.error = FrontmatterError(
+            f"invalid YAML in frontmatter: {problem}{hint}", offset
+        )
         return
     except (yaml.YAMLError, RecursionError) as error:
         message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
@@ -117,6 +125,29 @@ def _read_yaml(frontmatter: Frontmatter, content: str, base: int) -> None:
         frontmatter.error = FrontmatterError(
             f"frontmatter is nested more than {_MAX_DEPTH} levels deep", base
         )
+    except _TooLarge:
+        frontmatter.error = FrontmatterError(
+            f"frontmatter expands to more than {_MAX_VALUES:,} values (YAML aliases '*name' "
+            "repeat values): write the values out, or remove the aliases",
+            base,
+        )
+
+
+def _yaml_hint(problem: str, content: str, index: int) -> str:
+    """What to do about the commonest YAML mistakes in generated frontmatter."""
+    line = content[content.rfind("\n", 0, index) + 1 :].split("\n", 1)[0]
+    if "\t" in line[: len(line) - len(line.lstrip())] or "cannot start any token" in problem:
+        if "\t" in line:
+            return " (a tab: YAML indents with spaces only; replace the tab with spaces)"
+    if "mapping values are not allowed" in problem:
+        return " (a value containing ': ' must be quoted: key: \"text: more text\")"
+    if "found undefined alias" in problem or "found character '*'" in problem:
+        return " (a value starting with '*' or '&' must be quoted)"
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return " (check the indentation of this line, and quote values with special characters)"
+    if "flow" in problem:
+        return " (an unclosed '[' or '{': close it, or quote the value)"
+    return " (quote the value if it contains ':', '#', '[', '{', '*' or '&')"
 
 
 def _read_mapping(frontmatter: Frontmatter, root: yaml.MappingNode, base: int) -> None:
@@ -148,6 +179,8 @@ def _span(node: yaml.Node, base: int) -> Span:
 def _build(node: yaml.Node, base: int, path: str, spans: dict[str, Span], depth: int) -> Any:
     if depth > _MAX_DEPTH:
         raise _TooDeep
+    if len(spans) >= _MAX_VALUES:
+        raise _TooLarge
     spans[path] = _span(node, base)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)

@@ -6,7 +6,8 @@ commas; no code means every rule):
 - `vaultlint-disable-next-line` on the next line,
 - `vaultlint-disable` ... `vaultlint-enable` over a range of lines (to the end without enable),
 - the frontmatter key `vaultlint-disable` (a code or a list of codes) for the whole note.
-Each directive remembers whether it suppressed anything, so unused ones can be reported.
+A reason may follow the codes after ` -- `. Each directive remembers whether it suppressed
+anything, so unused ones can be reported.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from vaultlint.document import Document, Span
 
 FRONTMATTER_KEY = "vaultlint-disable"
+# The codes may be followed by ' -- a reason', which is for the reader.
 _DIRECTIVE = re.compile(
-    r"\s*vaultlint-(disable-next-line|disable-line|disable|enable)\b([^%>]*?)\s*(?:--)?\s*$"
+    r"\s*vaultlint-(disable-next-line|disable-line|disable|enable)\b(.*?)(?:\s--\s.*)?\s*$",
+    re.DOTALL,
 )
 
 
