@@ -136,9 +136,8 @@ def _read_yaml(frontmatter: Frontmatter, content: str, base: int) -> None:
 def _yaml_hint(problem: str, content: str, index: int) -> str:
     """What to do about the commonest YAML mistakes in generated frontmatter."""
     line = content[content.rfind("\n", 0, index) + 1 :].split("\n", 1)[0]
-    if "\t" in line[: len(line) - len(line.lstrip())] or "cannot start any token" in problem:
-        if "\t" in line:
-            return " (a tab: YAML indents with spaces only; replace the tab with spaces)"
+    if "\t" in line and "cannot start any token" in problem:
+        return " (a tab: YAML indents with spaces only; replace the tab with spaces)"
     if "mapping values are not allowed" in problem:
         return " (a value containing ': ' must be quoted: key: \"text: more text\")"
     if "found undefined alias" in problem or "found character '*'" in problem:
