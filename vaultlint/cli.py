@@ -62,6 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--stdin-filename", type=Path, help="check standard input as if it were this note"
     )
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    check.add_argument(
+        "--fix-only", action="store_true", help="apply fixes; do not report other problems"
+    )
+    check.add_argument("--show-fixes", action="store_true", help="list what was fixed")
     check.add_argument("--show-settings", action="store_true", help="print resolved settings")
     check.add_argument("--show-files", action="store_true", help="list the notes to check")
 
@@ -157,6 +168,8 @@ def _check(arguments: argparse.Namespace) -> int:
             raise _UsageError(
                 f"--today {arguments.today!r}: expected a date as YYYY-MM-DD"
             ) from None
+    if arguments.stdin_filename is not None and (arguments.fix or arguments.fix_only):
+        raise _UsageError("--stdin-filename cannot be combined with --fix (nothing to write)")
     if arguments.stdin_filename is not None and arguments.paths:
         raise _UsageError("--stdin-filename checks standard input; give no PATH with it")
 
@@ -179,6 +192,9 @@ def _check(arguments: argparse.Namespace) -> int:
         today=arguments.today,
         stdin_path=arguments.stdin_filename,
         stdin_text=stdin_text,
+        fix=arguments.fix or arguments.fix_only or arguments.diff or arguments.unsafe_fixes,
+        unsafe_fixes=arguments.unsafe_fixes,
+        diff=arguments.diff,
     )
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")
@@ -194,7 +210,34 @@ def _check(arguments: argparse.Namespace) -> int:
     if arguments.show_files:
         _write("".join(f"{p}\n" for p in _shown_files(runs, cwd)), arguments)
         return EXIT_OK
+    if arguments.diff:
+        _write("".join(diff for run in runs for diff in run.diffs), arguments)
+        return _internal_errors(runs) or (EXIT_FINDINGS if any(r.diffs for r in runs) else EXIT_OK)
+    if arguments.fix_only:
+        fixed = sum(len(items) for run in runs for items in run.fixed.values())
+        print(f"Fixed {fixed} problem{'' if fixed == 1 else 's'}.", file=sys.stderr)
+        if arguments.show_fixes:
+            _write(_fixes_report(runs, cwd), arguments)
+        return _internal_errors(runs) or EXIT_OK
     return _report(runs, arguments, cwd)
+
+
+def _internal_errors(runs: list[VaultRun]) -> int:
+    errors = [error for run in runs for error in run.internal_errors]
+    for error in errors:
+        print(f"vaultlint: error: {error}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _fixes_report(runs: list[VaultRun], cwd: Path) -> str:
+    from vaultlint.report import display_path, text_format
+
+    fixed = {
+        display_path(run.root, path, cwd): items
+        for run in runs
+        for path, items in run.fixed.items()
+    }
+    return text_format.fixes(fixed) if fixed else "No fixes applied.\n"
 
 
 def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> int:
@@ -223,9 +266,16 @@ def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> i
         if not arguments.quiet:
             text += text_format.summary(shown, checked) + "\n"
     else:
+        fixed = sum(len(items) for run in runs for items in run.fixed.values())
         text = text_format.render(
-            shown, colour=_use_colour(arguments), quiet=arguments.quiet, checked=checked
+            shown,
+            colour=_use_colour(arguments),
+            quiet=arguments.quiet,
+            checked=checked,
+            fixed=fixed,
         )
+        if arguments.show_fixes:
+            text += _fixes_report(runs, cwd)
     _write(text, arguments)
     if internal:
         return EXIT_ERROR

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vaultlint import registry
+from vaultlint import fix, registry
 from vaultlint.checks import vlt
 from vaultlint.config import ConfigError, LoadedConfig, Settings, find_config_file, load_config
 from vaultlint.document import Document
@@ -39,6 +39,9 @@ class CheckRequest:
     today: str | None = None
     stdin_path: Path | None = None
     stdin_text: str | None = None
+    fix: bool = False  # apply safe fixes (and unsafe ones with unsafe_fixes)
+    unsafe_fixes: bool = False
+    diff: bool = False  # with fix: compute the changes, write nothing
 
 
 @dataclass
@@ -54,6 +57,8 @@ class VaultRun:
     findings: list[Finding] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
     problems: dict[str, ReadProblem] = field(default_factory=dict)  # notes not parsed
+    fixed: dict[str, list[Finding]] = field(default_factory=dict)  # path -> findings fixed
+    diffs: list[str] = field(default_factory=list)
     index: VaultIndex = field(default_factory=VaultIndex)
 
 
@@ -179,13 +184,24 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
         if document is None:
             continue
         context = NoteContext(index, today, settings)
-        for rule in rules:
-            if rule.check_note is None:
-                continue
-            try:
-                raw[path].extend(rule.check_note(document, context))
-            except Exception:
-                run.internal_errors.append(_internal(path, rule.code))
+
+        def note_findings(note: Document, context: NoteContext = context) -> list[Finding]:
+            found: list[Finding] = []
+            for rule in rules:
+                if rule.check_note is None:
+                    continue
+                try:
+                    found.extend(rule.check_note(note, context))
+                except Exception:
+                    run.internal_errors.append(_internal(note.path, rule.code))
+            return found
+
+        if request.fix:
+            document = _fix_note(run, document, note_findings, by_code, request)
+            documents[path] = document
+            raw[path].extend(note_findings(document))
+        else:
+            raw[path].extend(note_findings(document))
     reportable = frozenset(run.linted) | _attachments_in(files, request, root)
     vault_context = VaultContext(today, reportable, settings)
     for rule in rules:
@@ -206,8 +222,53 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     run.findings.sort(key=lambda f: (f.path, f.start.line, f.start.column, f.code))
 
 
+def _fix_note(
+    run: VaultRun,
+    document: Document,
+    note_findings: Callable[[Document], list[Finding]],
+    by_code: dict[str, Rule],
+    request: CheckRequest,
+) -> Document:
+    """Fix one note (suppressed findings are never fixed); return the note as it now is."""
+
+    def unsuppressed(note: Document) -> list[Finding]:
+        return _apply_suppressions(note, note_findings(note), {}, report_unused=False)
+
+    outcome = fix.fix_document(
+        document,
+        unsuppressed,
+        lambda finding: by_code[finding.code].fix_changes,
+        unsafe=request.unsafe_fixes,
+        links_in_comments=run.settings.links_in_comments,
+    )
+    if outcome.refused:
+        run.internal_errors.append(f"{document.path}: {outcome.refused}")
+        return document
+    if outcome.bound_hit:
+        run.internal_errors.append(
+            f"{document.path}: fixes still applied after {fix.MAX_ROUNDS} rounds; stopped "
+            "(please report this)"
+        )
+    if not outcome.changed:
+        return document
+    before, after = fix.file_text(document), fix.file_text(outcome.document)
+    if request.diff:
+        run.diffs.append(fix.unified_diff(document.path, before, after))
+        return document
+    problem = fix.write_atomically(run.root / document.path, before, after)
+    if problem is not None:
+        run.internal_errors.append(f"{document.path}: {problem}")
+        return document
+    run.fixed[document.path] = outcome.applied
+    return outcome.document
+
+
 def _apply_suppressions(
-    document: Document | None, findings: list[Finding], selected: dict[str, Rule]
+    document: Document | None,
+    findings: list[Finding],
+    selected: dict[str, Rule],
+    *,
+    report_unused: bool = True,
 ) -> list[Finding]:
     if document is None or (not document.comments and document.frontmatter is None):
         return findings
@@ -222,7 +283,7 @@ def _apply_suppressions(
             directive.used.add(finding.code)
         if not covering:
             kept.append(finding)
-    if vlt.UNUSED_SUPPRESSION.code in selected:
+    if report_unused and vlt.UNUSED_SUPPRESSION.code in selected:
         kept.extend(_unused(document, directives, selected))
     return kept
 

@@ -80,6 +80,7 @@ class Rule:
     fix: Fix = Fix.NONE
     scope: Scope = Scope.NOTE
     default: bool = True  # on without configuration
+    fix_changes: frozenset[str] = frozenset()  # what its fix may change (see vaultlint.fix)
     check_note: NoteCheck | None = field(default=None, compare=False, repr=False)
     check_vault: VaultCheck | None = field(default=None, compare=False, repr=False)
 

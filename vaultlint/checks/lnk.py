@@ -142,6 +142,7 @@ UNRESOLVED_LINK = Rule(
     "optional, root file first, then the linking note's folder, then the shortest path. "
     "Aliases and titles never resolve a link: when exactly one note has the written text as "
     "its title or alias, the unsafe fix rewrites the link to that note's file name.",
+    fix_changes=frozenset({"links"}),
     bad="See [[Andrej Karpathy]].   (the file is entities/andrej-karpathy.md)",
     good="See [[andrej-karpathy|Andrej Karpathy]].",
     check_note=_unresolved,
@@ -315,6 +316,7 @@ LINK_CASE_MISMATCH = Rule(
     summary="A link that resolves only because Obsidian ignores case.",
     severity=Severity.WARNING,
     fix=Fix.SAFE,
+    fix_changes=frozenset({"links"}),
     default=False,
     why="Obsidian matches names case-insensitively, but publishers such as Quartz, static "
     "site generators and case-sensitive file systems do not. Off by default: many vaults, "

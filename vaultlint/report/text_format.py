@@ -6,7 +6,7 @@ from collections import Counter
 
 from vaultlint.registry import BY_CODE
 from vaultlint.report import Shown
-from vaultlint.rule import Fix, Severity
+from vaultlint.rule import Finding, Fix, Severity
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -15,7 +15,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def render(shown: list[Shown], *, colour: bool, quiet: bool, checked: int) -> str:
+def render(shown: list[Shown], *, colour: bool, quiet: bool, checked: int, fixed: int = 0) -> str:
     lines = []
     for item in shown:
         finding = item.finding
@@ -25,20 +25,42 @@ def render(shown: list[Shown], *, colour: bool, quiet: bool, checked: int) -> st
         mark = " [*]" if finding.fix is not Fix.NONE else ""
         lines.append(f"{location} {code}{mark} {finding.message}")
     if not quiet:
-        lines.append(summary(shown, checked))
+        lines.append(summary(shown, checked, fixed))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def summary(shown: list[Shown], checked: int) -> str:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def summary(shown: list[Shown], checked: int, fixed: int = 0) -> str:
+    done = f"Fixed {_count(fixed, 'problem')}. " if fixed else ""
     if not shown:
-        return f"All checks passed ({checked} {'note' if checked == 1 else 'notes'} checked)."
+        return f"{done}All checks passed ({_count(checked, 'note')} checked)."
     notes = len({item.path for item in shown})
-    fixable = sum(1 for item in shown if item.finding.fix is Fix.SAFE)
-    problems = "problem" if len(shown) == 1 else "problems"
-    text = f"Found {len(shown)} {problems} in {notes} {'note' if notes == 1 else 'notes'}"
-    if fixable:
-        text += f" ({fixable} fixable with --fix)"
+    safe = sum(1 for item in shown if item.finding.fix is Fix.SAFE)
+    unsafe = sum(1 for item in shown if item.finding.fix is Fix.UNSAFE)
+    remaining = "remaining " if fixed else ""
+    text = f"{done}Found {_count(len(shown), remaining + 'problem')} in {_count(notes, 'note')}"
+    hints = []
+    if safe:
+        hints.append(f"{safe} fixable with --fix")
+    if unsafe:
+        hints.append(f"{unsafe} more with --unsafe-fixes")
+    if hints:
+        text += f" ({', '.join(hints)})"
     return text + "."
+
+
+def fixes(fixed: dict[str, list[Finding]]) -> str:
+    """What --show-fixes lists: per note, how many findings of each rule were fixed."""
+    lines = [f"Fixed {_count(sum(len(items) for items in fixed.values()), 'problem')}:"]
+    for path in sorted(fixed):
+        lines.append(f"- {path}:")
+        counts = Counter(finding.code for finding in fixed[path])
+        for code, number in sorted(counts.items()):
+            lines.append(f"    {number} x {code} ({BY_CODE[code].name})")
+    return "\n".join(lines) + "\n"
 
 
 def statistics(shown: list[Shown]) -> str:

@@ -1,0 +1,190 @@
+"""Applying fixes without ever losing data.
+
+A fix is a set of text edits on the original note (see `rule.Edit`). The engine applies the
+non-overlapping edits of all fixable findings, re-checks the new text, and repeats until
+nothing changes (at most `MAX_ROUNDS` times). Before anything is written, the fixed text is
+parsed again and what no applied rule may change (links, headings, code, math, frontmatter
+values, tags, block ids) is compared with the original, as black compares syntax trees: on
+a difference nothing is written. Writes are atomic and keep the file's permissions; a file
+that changed on disk since it was read is left alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vaultlint.document import Document
+from vaultlint.parse import parse_document
+from vaultlint.rule import Edit, Finding, Fix
+from vaultlint.source import BOM
+
+MAX_ROUNDS = 10
+
+# What a fix may change, by category; rules declare theirs in `Rule.fix_changes`.
+CATEGORIES = ("links", "headings", "code", "frontmatter", "tags", "blocks")
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (offsets into `text`); everything else stays as it is."""
+    pieces = []
+    last = 0
+    for edit in sorted(edits, key=lambda e: e.span):
+        start, end = edit.span
+        if start < last:
+            raise ValueError(f"overlapping edits at {start}")
+        pieces.append(text[last:start])
+        pieces.append(edit.text)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    """The applicable findings whose edits overlap no earlier chosen finding's edits."""
+    chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for finding in sorted(findings, key=lambda f: f.edits[0].span if f.edits else (0, 0)):
+        if not finding.edits or finding.fix is Fix.NONE:
+            continue
+        if finding.fix is Fix.UNSAFE and not unsafe:
+            continue
+        spans = [edit.span for edit in finding.edits]
+        if any((s[0] < t[1] and t[0] < s[1]) or s == t for s in spans for t in taken):
+            continue
+        chosen.append(finding)
+        taken.extend(spans)
+    return chosen
+
+
+def summary(document: Document) -> dict[str, object]:
+    """What a fix must not change unless a rule says it may, by category."""
+    text = document.text
+    frontmatter = document.frontmatter
+    return {
+        "links": [(link.kind, link.target, link.is_embed) for link in document.links],
+        "headings": [(h.level, h.text, h.top_level) for h in document.headings],
+        "code": [text[start:end] for start, end in document.code_spans],
+        "frontmatter": None if frontmatter is None else (frontmatter.data, frontmatter.error),
+        "tags": [tag.name for tag in document.tags],
+        "blocks": [block.name for block in document.block_ids],
+    }
+
+
+@dataclass
+class FixOutcome:
+    document: Document  # the note after fixing (the original when nothing applied)
+    remaining: list[Finding]  # findings of the fixed note
+    applied: list[Finding] = field(default_factory=list)
+    rounds: int = 0
+    bound_hit: bool = False
+    refused: str | None = None  # why the fixed text was not kept
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied) and self.refused is None
+
+
+def fix_document(
+    document: Document,
+    check: Callable[[Document], list[Finding]],
+    allowed: Callable[[Finding], frozenset[str]],
+    *,
+    unsafe: bool,
+    links_in_comments: bool = True,
+) -> FixOutcome:
+    """Fix one note in rounds; `check` returns the (unsuppressed) findings of a document,
+    `allowed` the categories a finding's fix may change."""
+    original = document
+    current = document
+    findings = check(current)
+    outcome = FixOutcome(document, findings)
+    for round_number in range(1, MAX_ROUNDS + 1):
+        chosen = choose(findings, unsafe)
+        if not chosen:
+            break
+        edits = [edit for finding in chosen for edit in finding.edits]
+        text = apply_edits(current.text, edits)
+        if text == current.text:
+            break
+        current = parse_document(
+            current.path, _with_bom(text, current), links_in_comments=links_in_comments
+        )
+        outcome.applied.extend(chosen)
+        outcome.rounds = round_number
+        findings = check(current)
+    else:
+        outcome.bound_hit = bool(choose(findings, unsafe))
+    if not outcome.applied:
+        return outcome
+    may_change = frozenset().union(*(allowed(finding) for finding in outcome.applied))
+    before, after = summary(original), summary(current)
+    changed = [
+        name for name in CATEGORIES if before[name] != after[name] and name not in may_change
+    ]
+    if changed:
+        rules = ", ".join(sorted({finding.code for finding in outcome.applied}))
+        outcome.refused = (
+            f"the fixes of {rules} would also change {', '.join(changed)}; nothing was written "
+            "(please report this)"
+        )
+        return FixOutcome(original, check(original), rounds=outcome.rounds, refused=outcome.refused)
+    outcome.document, outcome.remaining = current, findings
+    return outcome
+
+
+def _with_bom(text: str, document: Document) -> str:
+    return BOM + text if document.source.has_bom else text
+
+
+def file_text(document: Document) -> str:
+    """The note's full text as stored: with its byte-order mark if it had one."""
+    return _with_bom(document.text, document)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
+
+
+def write_atomically(path: Path, expected: str, text: str) -> str | None:
+    """Replace the file's text; None on success, else why nothing was written.
+
+    `expected` is the text read before fixing: if the file changed since, it is not
+    overwritten. The new content goes to a temporary file in the same folder (same file
+    system, so the rename is atomic) with the original permissions, then replaces the file.
+    """
+    try:
+        current = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return f"cannot read the file again before writing: {error}"
+    if current != expected:
+        return "the file changed on disk while it was being checked; it was not overwritten"
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".vaultlint-tmp", dir=path.parent
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        return f"cannot write the fixed note: {error.strerror or error}"
+    return None
