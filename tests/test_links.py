@@ -266,3 +266,44 @@ def test_graph_text_and_markdown(graph_vault: Path, capsys, tmp_path: Path):
     markdown = out.read_text()
     assert "- [[Missing Page]] — linked from 3 notes ([[a]], [[b]], [[hub]])" in markdown
     assert "## Orphans\n\n- [[lonely]]\n" in markdown
+
+
+def test_title_containing_a_bar_is_matched_whole(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "concepts/the-toolkit-principle.md": "---\ntitle: The Toolkit Principle\n---\nx\n",
+            "sources/toolkit-10.md": "---\ntitle: The Toolkit Principle | 10 Principles\n---\nx\n",
+            "a.md": "[[The Toolkit Principle | 10 Principles]]\n",
+        },
+    )
+    (finding,) = findings(capsys, vault, "--select", "LNK001")
+    assert finding["message"].endswith(
+        "'The Toolkit Principle | 10 Principles' is the title of sources/toolkit-10.md, but "
+        "Obsidian links by file name: write [[toolkit-10|The Toolkit Principle | 10 Principles]]"
+    )
+
+
+def test_folder_links_and_shared_titles_get_the_right_advice(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "wiki/sources/x.md": "---\ntitle: Same\n---\n",
+            "wiki/concepts/x.md": "---\ntitle: Same\n---\n",
+            "a.md": "[folder](docs/) [[Same]]\n",
+        },
+    )
+    folder, shared = findings(capsys, vault, "--select", "LNK001")
+    assert folder["message"].endswith("a folder cannot be a link target: link a note inside it")
+    assert shared["message"].endswith(
+        "'Same' is the title or alias of wiki/concepts/x.md, wiki/sources/x.md: link the one "
+        "meant by its path, e.g. [[wiki/concepts/x|Same]]"
+    )
+
+
+def test_heading_suggestion_for_markdown_links_is_encoded(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path, {"t.md": "## Input automation\n", "a.md": "[x](t.md#input-automation)\n"}
+    )
+    (finding,) = findings(capsys, vault, "--select", "LNK003")
+    assert finding["message"].endswith("did you mean #Input%20automation?")

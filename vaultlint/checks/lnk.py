@@ -61,26 +61,35 @@ def _suggest(
     link: Link, document: Document, index: VaultIndex, context: NoteContext
 ) -> tuple[str, tuple[Edit, ...]]:
     """A hint that says what to do, and (for a unique title or alias) the edits of the fix."""
-    wanted = fold(link.linkpath.strip())
-    by_title = [*index.titles.get(wanted, ()), *index.aliases.get(wanted, ())]
-    unique = sorted(set(by_title))
-    if len(unique) == 1:
-        target = unique[0]
-        replacement = _link_to(index, target, document.path, link)
-        source = "title" if target in index.titles.get(wanted, ()) else "alias"
-        hint = (
-            f"'{link.linkpath}' is the {source} of {target}, but Obsidian links by file name: "
-            f"write {replacement}"
-        )
-        if link.kind is LinkKind.PROPERTY:
-            return hint, ()
-        return hint, (Edit(link.span, replacement),)
-    if len(unique) > 1:
-        return (
-            f"'{link.linkpath}' is the title or alias of {', '.join(unique)}: link one of them "
-            "by its file name",
-            (),
-        )
+    if link.linkpath.endswith("/"):
+        return "a folder cannot be a link target: link a note inside it", ()
+    written = _written_whole(link)
+    for text in dict.fromkeys([written, link.linkpath.strip()]):
+        if not text:
+            continue
+        wanted = fold(text)
+        titled = set(index.titles.get(wanted, ()))
+        matches = sorted(titled | set(index.aliases.get(wanted, ())))
+        if len(matches) == 1:
+            target = matches[0]
+            display = text if text == written and link.display is not None else None
+            replacement = _link_to(index, target, document.path, link, display)
+            source = "title" if target in titled else "alias"
+            hint = (
+                f"'{text}' is the {source} of {target}, but Obsidian links by file name: "
+                f"write {replacement}"
+            )
+            if link.kind is LinkKind.PROPERTY:
+                return hint, ()
+            return hint, (Edit(link.span, replacement),)
+        if len(matches) > 1:
+            paths = ", ".join(matches)
+            example = matches[0][:-3] if _is_note(matches[0]) else matches[0]
+            return (
+                f"'{text}' is the title or alias of {paths}: link the one meant by its path, "
+                f"e.g. [[{example}|{text}]]",
+                (),
+            )
     spaced = _same_name_other_spacing(index, link.linkpath)
     if spaced:
         return f"a note with the same name spelled differently exists: did you mean {spaced}?", ()
@@ -103,6 +112,14 @@ def _suggest(
     return "create the note, or fix the link", ()
 
 
+def _written_whole(link: Link) -> str:
+    """A wikilink's whole inner text: `[[A | B]]` may be a title that contains a '|'."""
+    if link.kind is not LinkKind.WIKILINK:
+        return link.linkpath.strip()
+    inner = link.raw[link.raw.index("[[") + 2 : -2]
+    return inner.replace("\\|", "|").strip()
+
+
 def _stems(index: VaultIndex) -> dict[str, str]:
     return {fold(path.rsplit("/", 1)[-1][:-3]): path for path in index.documents}
 
@@ -122,9 +139,12 @@ def _same_name_other_spacing(index: VaultIndex, linkpath: str) -> str | None:
     return None
 
 
-def _link_to(index: VaultIndex, target: str, source: str, link: Link) -> str:
+def _link_to(
+    index: VaultIndex, target: str, source: str, link: Link, display: str | None = None
+) -> str:
     """A link to `target` showing the text the user wrote, in the vault's link style."""
-    display = link.display if link.display is not None else link.linkpath.strip()
+    if display is None:
+        display = link.display if link.display is not None else link.linkpath.strip()
     path = index.link_text(target, source)
     if index.link_style.markdown:
         return f"{'!' if link.is_embed else ''}[{display}]({quote(path)}.md{link.subpath})"
@@ -210,13 +230,14 @@ def _missing_heading(document: Document, context: NoteContext) -> Iterator[Findi
         headings = [h.text for h in target.anchor_headings]
         wanted = link.subpath.rsplit("#", 1)[-1]
         close = difflib.get_close_matches(wanted, headings, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean #{close[0]}?"
-            if close
-            else (
-                f"its headings are: {', '.join(headings[:8])}" if headings else "it has no headings"
-            )
-        )
+        if close:
+            anchor = quote(close[0]) if link.kind is LinkKind.MARKDOWN else close[0]
+            hint = f"did you mean #{anchor}?"
+        elif headings:
+            more = f" and {len(headings) - 8} more" if len(headings) > 8 else ""
+            hint = f"its headings are: {', '.join(headings[:8])}{more}"
+        else:
+            hint = "it has no headings"
         yield MISSING_HEADING.at(
             document,
             link.span,

@@ -35,6 +35,7 @@ class GraphSummary:
     notes_with_broken_links: int
     orphans: list[str] = field(default_factory=list)
     wanted: list[WantedPage] = field(default_factory=list)
+    wanted_total: int = 0  # distinct unresolved targets; `wanted` holds the top ones
     most_linked: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -73,6 +74,7 @@ def summarise(index: VaultIndex, settings: Settings, top: int) -> GraphSummary:
             if not graph.inbound.get(path) and not orphan_exempt(path, settings)
         ],
         wanted=pages[:top],
+        wanted_total=len(pages),
         most_linked=linked[:top],
     )
 
@@ -86,6 +88,7 @@ def render_json(summary: GraphSummary) -> str:
         "ambiguous_links": summary.ambiguous_links,
         "notes_with_broken_links": summary.notes_with_broken_links,
         "orphans": summary.orphans,
+        "wanted_pages_total": summary.wanted_total,
         "wanted_pages": [
             {
                 "name": page.name,
@@ -112,7 +115,12 @@ def render_text(summary: GraphSummary) -> str:
         f"{_count(summary.notes_with_broken_links, 'note')}; "
         f"ambiguous links: {summary.ambiguous_links}",
         "",
-        f"Wanted pages (unresolved targets, by linking notes): {len(summary.wanted)}",
+        f"Wanted pages (unresolved targets, by linking notes): {summary.wanted_total}"
+        + (
+            f", top {len(summary.wanted)} shown"
+            if len(summary.wanted) < summary.wanted_total
+            else ""
+        ),
     ]
     lines += [
         f"  {len(page.linked_from):5d} notes {page.links:6d} links  {page.name}"
