@@ -113,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
     except Exception as error:  # never a traceback: one line, exit 2, the run is reportable
         print(
             f"vaultlint: internal error: {type(error).__name__}: {error} (please report this)",

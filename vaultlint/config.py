@@ -58,6 +58,15 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     raw_folder: str = "raw"  # immutable sources of an LLM wiki: never orphans
     orphan_exempt: list[str] = field(default_factory=list)  # more notes that need no backlink
+    # Dated claims (DAT): word lists from rules/words/<date-language>.toml, extended here.
+    date_language: str = "en"
+    extend_time_words: list[str] = field(default_factory=list)
+    extend_future_words: list[str] = field(default_factory=list)
+    date_order: str = ""  # "dmy" or "mdy": how this vault writes 03/04/2025
+    stale_after_months: int = 12  # "as of <date>" older than this is reported (info)
+    created_key: str = "created"
+    updated_key: str = "updated"
+    git_freshness: bool | None = None  # None: on when the vault is the top of a git work tree
 
     def as_json(self) -> dict[str, Any]:
         """Kebab-case keys and plain values, as written in vaultlint.toml."""
@@ -223,6 +232,14 @@ def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings
         raise ConfigError(f"{where}: key '{key}': {first['msg']}") from None
     if settings.max_file_size <= 0:
         raise ConfigError(f"{where}: key 'max-file-size': must be a number of bytes above 0")
+    if settings.date_order not in ("", "dmy", "mdy"):
+        raise ConfigError(f'{where}: key \'date-order\': must be "dmy" or "mdy"')
+    if settings.stale_after_months <= 0:
+        raise ConfigError(f"{where}: key 'stale-after-months': must be above 0")
+    if not (rules_dir() / "words" / f"{settings.date_language}.toml").is_file():
+        raise ConfigError(
+            f"{where}: key 'date-language': no word list rules/words/{settings.date_language}.toml"
+        )
     _check_selectors(settings, where)
     return settings
 

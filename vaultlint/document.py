@@ -180,6 +180,8 @@ class Document:
     code_spans: list[Span] = field(default_factory=list)  # code, math, HTML: never prose
     footnote_refs: list[tuple[str, Span]] = field(default_factory=list)
     footnote_defs: list[tuple[str, Span]] = field(default_factory=list)
+    # Derived values rules share (built on first use by the rule family that needs them).
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

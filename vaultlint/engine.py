@@ -203,7 +203,7 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
         else:
             raw[path].extend(note_findings(document))
     reportable = frozenset(run.linted) | _attachments_in(files, request, root)
-    vault_context = VaultContext(today, reportable, settings)
+    vault_context = VaultContext(today, reportable, settings, files.notices)
     for rule in rules:
         if rule.scope is Scope.VAULT and rule.check_vault is not None:
             try:

@@ -142,3 +142,4 @@ class VaultContext:
     today: str
     linted: frozenset[str]  # the files whose findings are reported
     settings: Settings
+    notices: list[str] = field(default_factory=list)  # one-line notes for standard error

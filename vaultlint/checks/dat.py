@@ -1,0 +1,496 @@
+"""DAT: dated claims and freshness.
+
+A wiki that says "currently" is wrong a year later and nobody notices. These rules find
+time-relative statements without a date, dates that cannot exist, dates in the future,
+"as of" claims gone stale, inconsistent frontmatter dates, and pages whose sources changed
+in git after the page did.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from vaultlint.config import Settings, rules_dir
+from vaultlint.dates import DateMention, Precision, find_dates, parse_iso
+from vaultlint.document import Document, Span
+from vaultlint.index import VaultIndex
+from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Scope, Severity, VaultContext
+
+
+@dataclass(frozen=True)
+class Words:
+    time: re.Pattern[str]
+    future: re.Pattern[str]
+    determiners: frozenset[str]
+    modals: frozenset[str]
+    conditionals: re.Pattern[str]
+    moment_nouns: frozenset[str]
+    latest_nouns: frozenset[str]
+
+
+@cache
+def _base_words(language: str) -> dict[str, list[str]]:
+    data = tomllib.loads((rules_dir() / "words" / f"{language}.toml").read_text("utf-8"))
+    return {key: list(value) for key, value in data.items()}
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        stem = word.rstrip("*")
+        body = r"\s+".join(re.escape(piece) for piece in stem.split())
+        parts.append(body + (r"\w*" if word.endswith("*") else ""))
+    return "|".join(parts)
+
+
+@cache
+def _compiled(language: str, extra_time: tuple[str, ...], extra_future: tuple[str, ...]) -> Words:
+    base = _base_words(language)
+    time_words = [*base["time-words"], *extra_time]
+    future_words = [*base["future-words"], *extra_future]
+    return Words(
+        re.compile(rf"(?i)\b(?:{_alternation(time_words)})\b"),
+        re.compile(rf"(?i)\b(?:{_alternation(future_words)})\b"),
+        frozenset(base.get("current-determiners", [])),
+        frozenset(base.get("modals", [])),
+        re.compile(rf"(?i)\b(?:{_alternation(base.get('conditionals', ['if']))})\b"),
+        frozenset(base.get("current-moment-nouns", [])),
+        frozenset(base.get("latest-nouns", [])),
+    )
+
+
+def words(settings: Settings) -> Words:
+    return _compiled(
+        settings.date_language,
+        tuple(settings.extend_time_words),
+        tuple(settings.extend_future_words),
+    )
+
+
+_MONTH_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\b"
+)
+
+
+class _Prose:
+    """Where prose is in a note (its blocks minus code, math, links and comments), its
+    sentences and dates; built once per note and shared by the DAT rules."""
+
+    def __init__(self, document: Document) -> None:
+        excluded = [*document.code_spans, *(link.span for link in document.links)]
+        excluded += [comment.span for comment in document.comments]
+        excluded.sort()
+        self.starts = [span[0] for span in excluded]
+        self.excluded = excluded
+        self.document = document
+        self.sentences = sorted(sentence.span for sentence in document.sentences)
+        self.sentence_starts = [span[0] for span in self.sentences]
+        # One scan of the whole body (a few regex passes), then keep what lies in prose.
+        blocks = sorted(document.prose_blocks)
+        block_starts = [block[0] for block in blocks]
+        self.dates = []
+        for mention in find_dates(document.text, document.body_start):
+            at = bisect_right(block_starts, mention.span[0]) - 1
+            inside = at >= 0 and mention.span[1] <= blocks[at][1]
+            if inside and self.is_prose(*mention.span):
+                self.dates.append(mention)
+        self.date_starts = [mention.span[0] for mention in self.dates]
+        self.dated_sections = [
+            section.body
+            for section in document.sections
+            if _dated_text(document.headings[section.heading_index].text)
+        ]
+
+    @classmethod
+    def of(cls, document: Document) -> _Prose:
+        cached = document.memo.get("prose")
+        if not isinstance(cached, _Prose):
+            cached = cls(document)
+            document.memo["prose"] = cached
+        return cached
+
+    def is_prose(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        for span in self.excluded[max(0, index - 2) : index + 3]:
+            if span[0] < end and start < span[1]:
+                return False
+        return True
+
+    def sentence_of(self, offset: int) -> Span:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return self.sentences[index]
+        return (offset, offset)
+
+    def dated(self, span: Span) -> bool:
+        """A valid date (or a month and day) inside `span`."""
+        index = bisect_right(self.date_starts, span[0] - 1)
+        for mention in self.dates[index:]:
+            if mention.span[0] >= span[1]:
+                break
+            if mention.valid and mention.span[1] <= span[1]:
+                return True
+        return _MONTH_DAY.search(self.document.text, *span) is not None
+
+    def under_dated_heading(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.dated_sections)
+
+
+def _dated_text(text: str) -> bool:
+    return any(mention.valid for mention in find_dates(text))
+
+
+def _prose_dates(document: Document, prose: _Prose) -> Iterator[tuple[Span, DateMention]]:
+    """Every date in the note's prose."""
+    for mention in prose.dates:
+        yield mention.span, mention
+
+
+def _month(today: str) -> str:
+    return today[:7]
+
+
+# -- DAT001 undated-claim ------------------------------------------------------------------
+
+
+def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
+    vocabulary = words(context.settings)
+    prose = _Prose.of(document)
+    text = document.text
+    for block in document.prose_blocks:
+        for match in vocabulary.time.finditer(text, *block):
+            start, end = match.span()
+            if not prose.is_prose(start, end) or not _claims_the_present(text, match, vocabulary):
+                continue
+            sentence = prose.sentence_of(start)
+            if prose.dated(sentence) or prose.under_dated_heading(start):
+                continue
+            if _in_table_row_with_date(text, start, prose):
+                continue
+            word = " ".join(match.group().split())
+            yield UNDATED_CLAIM.at(
+                document,
+                (start, end),
+                f"'{word}' makes this statement time-relative, but nothing dates it: add a "
+                f"date, e.g. 'as of {_month(context.today)}', or rephrase without '{word}'",
+            )
+
+
+def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> bool:
+    """Filter the uses of a time word that state no claim about the present."""
+    word = " ".join(match.group().lower().split())
+    start, end = match.span()
+    before = text[max(0, start - 80) : start]
+    previous = re.search(r"([\w']+)\W*$", before)
+    following = re.match(r"[ \t]+([\w-]+)", text[end : end + 40])
+    previous_word = previous.group(1).lower() if previous else ""
+    next_word = following.group(1).lower() if following else ""
+    if text[end : end + 1] in ("-", "_") or text[max(0, start - 1) : start] in ("-", "_"):
+        return False  # part of a compound or an identifier: today-only, latest_version
+    if word == "current":
+        return (
+            previous_word in vocabulary.determiners
+            and bool(next_word)
+            and next_word not in vocabulary.moment_nouns
+        )
+    if word in ("latest", "newest"):
+        return next_word in vocabulary.latest_nouns or not next_word
+    if word in ("still", "no longer", "now"):
+        if word != "now" and previous_word in vocabulary.modals:
+            return False
+        if word == "still" and (not previous or before.rstrip().endswith((".", ":", ";"))):
+            return False  # "Still, ..." concedes; it does not date anything
+        clause = re.split(r"[.;:!?()\u2014\u2013]|, (?:but|and|so) ", before)[-1]
+        if vocabulary.conditionals.search(clause):
+            return False
+    return True
+
+
+def _in_table_row_with_date(text: str, offset: int, prose: _Prose) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:line_end].lstrip().startswith("|"):
+        return False
+    return prose.dated((line_start, line_end))
+
+
+UNDATED_CLAIM = Rule(
+    code="DAT001",
+    name="undated-claim",
+    summary="A time-relative statement (currently, now, recently, latest, ...) with no date.",
+    severity=Severity.WARNING,
+    why="'Currently' is true on the day it is written and wrong a year later, and nobody "
+    "notices. A date in the sentence, in its section's heading ('(2026)') or an 'as of' "
+    "phrase keeps the claim checkable. Prose only: code, math, links and comments are "
+    "skipped. The word lists live in rules/words/<language>.toml and can be extended.",
+    bad="OpenAI is currently the leading lab.",
+    good="As of 2026-11, OpenAI is the leading lab.",
+    check_note=_undated,
+)
+
+
+# -- DAT002 impossible-date, DAT004 ambiguous-date -----------------------------------------
+
+
+def _impossible(document: Document, context: NoteContext) -> Iterator[Finding]:
+    prose = _Prose(document)
+    for _, mention in _prose_dates(document, prose):
+        if mention.valid:
+            continue
+        written = document.text[mention.span[0] : mention.span[1]]
+        yield IMPOSSIBLE_DATE.at(
+            document,
+            mention.span,
+            f"'{written}' is not a date ({_why_impossible(mention)}): correct it",
+        )
+
+
+def _why_impossible(mention: DateMention) -> str:
+    if mention.numeric is not None:
+        return "neither day/month nor month/day exists"
+    if mention.precision is Precision.MONTH or not 1 <= mention.month <= 12:
+        return "there is no such month"
+    return f"{datetime.date(mention.year, mention.month, 1):%B %Y} has no day {mention.day}"
+
+
+IMPOSSIBLE_DATE = Rule(
+    code="DAT002",
+    name="impossible-date",
+    summary="A date that cannot exist: 2026-02-30, month 13.",
+    severity=Severity.ERROR,
+    why="An impossible date is a typo or an invented fact; either way the claim it dates "
+    "cannot be checked.",
+    bad="Founded on 2015-02-30.",
+    good="Founded on 2015-12-11.",
+    check_note=_impossible,
+)
+
+
+def _ambiguous(document: Document, context: NoteContext) -> Iterator[Finding]:
+    prose = _Prose(document)
+    order = context.settings.date_order
+    for _, mention in _prose_dates(document, prose):
+        if not mention.ambiguous or mention.numeric is None:
+            continue
+        first, second = mention.numeric
+        written = document.text[mention.span[0] : mention.span[1]]
+        day_first = datetime.date(mention.year, second, first)
+        month_first = datetime.date(mention.year, first, second)
+        if order in ("dmy", "mdy"):
+            meant = day_first if order == "dmy" else month_first
+            yield AMBIGUOUS_DATE.at(
+                document,
+                mention.span,
+                f"'{written}' reads as {_long(day_first)} or {_long(month_first, True)}; with "
+                f'date-order = "{order}" it is {meant.isoformat()}: write that',
+                Fix.SAFE,
+                (Edit(mention.span, meant.isoformat()),),
+            )
+        else:
+            yield AMBIGUOUS_DATE.at(
+                document,
+                mention.span,
+                f"'{written}' reads as {_long(day_first)} or {_long(month_first, True)}: write "
+                f"it as {day_first.isoformat()} or {month_first.isoformat()} (or set date-order "
+                "in vaultlint.toml to make --fix do it)",
+            )
+
+
+def _long(day: datetime.date, month_first: bool = False) -> str:
+    return f"{day:%B} {day.day}" if month_first else f"{day.day} {day:%B}"
+
+
+AMBIGUOUS_DATE = Rule(
+    code="DAT004",
+    name="ambiguous-date",
+    summary="A numeric date that means different days day-first and month-first (03/04/2025).",
+    severity=Severity.WARNING,
+    fix=Fix.SAFE,
+    why="03/04/2025 is 3 April in most of the world and March 4 in the US; readers and agents "
+    "guess. With `date-order` set for the vault, the safe fix writes the ISO date.",
+    bad="Released 03/04/2025.",
+    good="Released 2025-04-03.",
+    check_note=_ambiguous,
+)
+
+
+# -- DAT003 future-date, DAT005 stale-claim ------------------------------------------------
+
+
+def _future(document: Document, context: NoteContext) -> Iterator[Finding]:
+    today = datetime.date.fromisoformat(context.today)
+    vocabulary = words(context.settings)
+    prose = _Prose(document)
+    text = document.text
+    for _, mention in _prose_dates(document, prose):
+        if not mention.valid or mention.first_day() <= today:
+            continue
+        sentence = prose.sentence_of(mention.span[0])
+        if vocabulary.future.search(text, *sentence):
+            continue
+        written = text[mention.span[0] : mention.span[1]]
+        yield FUTURE_DATE.at(
+            document,
+            mention.span,
+            f"'{written}' is after today ({today.isoformat()}) but the sentence does not speak "
+            "of the future: correct the date, or say what is planned or expected",
+        )
+
+
+FUTURE_DATE = Rule(
+    code="DAT003",
+    name="future-date",
+    summary="A date after today in a statement that is not about the future.",
+    severity=Severity.WARNING,
+    why="Generated pages invent dates; a past event dated next year is the commonest sign. "
+    "Sentences about the future (will, plans, scheduled, expected, due, forecast, ...) may "
+    "carry future dates. 'Today' is --today or the clock, so runs are reproducible.",
+    bad="The paper was published in March 2031.",
+    good="The paper is expected in March 2031.",
+    check_note=_future,
+)
+
+_AS_OF = re.compile(r"(?i)\bas\s+of\s+")
+
+
+def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
+    today = datetime.date.fromisoformat(context.today)
+    months = context.settings.stale_after_months
+    limit = _months_before(today, months)
+    prose = _Prose(document)
+    text = document.text
+    for _, mention in _prose_dates(document, prose):
+        if not mention.valid:
+            continue
+        phrase = _AS_OF.search(text, max(0, mention.span[0] - 10), mention.span[0])
+        if phrase is None or phrase.end() != mention.span[0]:
+            continue
+        if mention.last_day() >= limit:
+            continue
+        written = text[mention.span[0] : mention.span[1]]
+        yield STALE_CLAIM.at(
+            document,
+            (phrase.start(), mention.span[1]),
+            f"'as of {written}' is more than {months} months old: check the claim and update "
+            "it (with a new 'as of' date), or make it a dated past statement",
+        )
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return datetime.date(year, month + 1, 1)
+
+
+STALE_CLAIM = Rule(
+    code="DAT005",
+    name="stale-claim",
+    summary="An 'as of <date>' claim older than `stale-after-months` (12 by default).",
+    severity=Severity.INFO,
+    why="'As of' marks a claim that was true then and may not be now: after a while it is "
+    "due for review. Info severity: it drives review, it does not fail a commit.",
+    bad="As of 2024-03, the model leads the benchmark.   (checked 2026-11)",
+    good="As of 2026-10, the model leads the benchmark.",
+    check_note=_stale,
+)
+
+
+# -- DAT006 frontmatter-dates --------------------------------------------------------------
+
+
+def _frontmatter_dates(document: Document, context: NoteContext) -> Iterator[Finding]:
+    frontmatter = document.frontmatter
+    if frontmatter is None or frontmatter.error is not None:
+        return
+    settings = context.settings
+    today = datetime.date.fromisoformat(context.today)
+    found: dict[str, datetime.date] = {}
+    for key in (settings.created_key, settings.updated_key):
+        entry = frontmatter.entry(key)
+        if entry is None or entry.value in (None, ""):
+            continue
+        day = parse_iso(entry.value)
+        if day is None:
+            yield FRONTMATTER_DATES.at(
+                document,
+                entry.value_span,
+                f"'{key}' is {entry.value!r}, not a date: write it as YYYY-MM-DD",
+            )
+            continue
+        found[key] = day
+        if day > today:
+            yield FRONTMATTER_DATES.at(
+                document,
+                entry.value_span,
+                f"'{key}' is {day.isoformat()}, after today ({today.isoformat()}): use the day "
+                "the note was really written or changed",
+            )
+    created, updated = found.get(settings.created_key), found.get(settings.updated_key)
+    if created and updated and created > updated:
+        entry = frontmatter.entry(settings.updated_key)
+        assert entry is not None
+        yield FRONTMATTER_DATES.at(
+            document,
+            entry.value_span,
+            f"'{settings.updated_key}' ({updated.isoformat()}) is before "
+            f"'{settings.created_key}' ({created.isoformat()}): a note cannot change before "
+            "it exists; correct one of them",
+        )
+
+
+FRONTMATTER_DATES = Rule(
+    code="DAT006",
+    name="frontmatter-dates",
+    summary="`created` and `updated` are dates, with created <= updated <= today.",
+    severity=Severity.ERROR,
+    why="Agents invent dates: a page 'updated' before it was created, or next month. The keys "
+    "are configurable (`created-key`, `updated-key`).",
+    bad="---\ncreated: 2026-03-01\nupdated: 2026-02-01\n---",
+    good="---\ncreated: 2026-02-01\nupdated: 2026-03-01\n---",
+    check_note=_frontmatter_dates,
+)
+
+
+# -- DAT007 stale-source (git) -------------------------------------------------------------
+
+
+def _stale_sources(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
+    from vaultlint.freshness import stale_sources
+
+    yield from stale_sources(index, context, STALE_SOURCE)
+
+
+STALE_SOURCE = Rule(
+    code="DAT007",
+    name="stale-source",
+    summary="A note whose sources have git commits newer than the note's own last commit.",
+    severity=Severity.INFO,
+    scope=Scope.VAULT,
+    why="When a raw source or a cited page changes after the page built from it, the page "
+    "may be out of date. Read from git history, not file times (a checkout resets those). "
+    "On when the vault is the top of a git work tree; `git-freshness = true` turns it on for "
+    "a vault inside a larger repository. Needs full history (not a shallow clone).",
+    bad="raw/paper.md changed 2026-05-02; concepts/paper.md last changed 2026-04-01",
+    good="concepts/paper.md updated after its source changed",
+    check_vault=_stale_sources,
+)
+
+RULES = [
+    UNDATED_CLAIM,
+    IMPOSSIBLE_DATE,
+    FUTURE_DATE,
+    AMBIGUOUS_DATE,
+    STALE_CLAIM,
+    FRONTMATTER_DATES,
+    STALE_SOURCE,
+]

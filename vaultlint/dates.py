@@ -1,0 +1,224 @@
+"""Recognising dates in prose: what counts as a date, and what only looks like one.
+
+Understood: ISO dates and months (2026-01-15, 2026-01), month and year ("January 2026",
+"Jan 2026", "15 January 2026", "January 15, 2026"), years in context ("in 2023",
+"since 2023", "(2026)", "(2016-2017)"), quarters ("Q3 2025"), and numeric dates with three
+parts (03/04/2025). Not dates: decades ("the 1990s"), ratios and fractions ("80/20",
+"3/4"), version numbers ("v2.0", "3.11.7"), bare numbers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from vaultlint.document import Span
+
+
+class Precision(Enum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    span: Span
+    precision: Precision
+    year: int
+    month: int = 1  # for a quarter: its first month
+    day: int = 1
+    valid: bool = True  # False: no such day (2026-02-30) or month (2026-13)
+    ambiguous: bool = False  # 03/04/2025: day-first and month-first disagree
+    numeric: tuple[int, int] | None = None  # the two leading parts of 03/04/2025
+
+    def last_day(self) -> datetime.date:
+        """The latest day the mention can mean (a month means its last day)."""
+        if self.precision is Precision.DAY:
+            return datetime.date(self.year, self.month, self.day)
+        if self.precision is Precision.MONTH:
+            return datetime.date(
+                self.year, self.month, calendar.monthrange(self.year, self.month)[1]
+            )
+        if self.precision is Precision.QUARTER:
+            month = self.month + 2
+            return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, 12, 31)
+
+    def first_day(self) -> datetime.date:
+        if self.precision is Precision.DAY:
+            return datetime.date(self.year, self.month, self.day)
+        return datetime.date(self.year, self.month, 1)
+
+
+MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:1[5-9]|2[0-9])[0-9]{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso-day",
+        re.compile(r"(?<![\w./-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-]|\.\d)"),
+    ),
+    ("iso-month", re.compile(r"(?<![\w./-])(?P<year>\d{4})-(?P<month>\d{2})(?![\w/-]|\.\d)")),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\w./-])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>\d{4})(?![\w/-]|\.\d)"
+        ),
+    ),
+    (
+        "day-month-year",
+        re.compile(
+            r"(?i)\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"
+        ),
+    ),
+    (
+        "month-day-year",
+        re.compile(
+            r"(?i)\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"
+        ),
+    ),
+    ("month-year", re.compile(r"(?i)\b" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("quarter", re.compile(r"(?i)\bQ(?P<quarter>[1-4])\s*(?:of\s+)?" + _YEAR + r"\b")),
+    ("year-quarter", re.compile(r"(?i)\b" + _YEAR + r"[\s-]?Q(?P<quarter>[1-4])\b")),
+    # Years only in context: after a preposition, in parentheses, or as a range.
+    (
+        "year-context",
+        re.compile(
+            r"(?i)\b(?:in|since|by|from|until|till|to|during|after|before|around|circa|c\.|"
+            r"as of|early|mid|late|end of|start of|of|through|between|and)\s+"
+            + _YEAR
+            + r"(?![\w/-]|\.\d|s\b)"
+        ),
+    ),
+    (
+        "year-parenthesis",
+        re.compile(
+            r"\((?:[^()\d]{0,20}\s)?" + _YEAR + r"(?:\s*[\u2013\u2014-]\s*(?:\d{4}|present|now))?\)"
+        ),
+    ),
+    (
+        "year-range",
+        re.compile(
+            r"(?<![\w./-])" + _YEAR + r"\s*[\u2013\u2014-]\s*(?:\d{4}|present)(?![\w/-]|\.\d)"
+        ),
+    ),
+]
+
+
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[5-9]|2[0-9])[0-9]{2}(?!\d)")
+# How far a date reaches around its year: "15th of September, 2026" before, "-02-30)" after.
+_BEFORE, _AFTER = 40, 16
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date mentioned in `text[start:end]`, without overlaps, in order.
+
+    Every form contains a four-digit year, so the text is scanned once for those and the
+    date patterns run only in a small window around each: notes are mostly prose without
+    years, and a dozen case-insensitive patterns over all of it would dominate a run.
+    """
+    end = len(text) if end is None else end
+    windows: list[list[int]] = []
+    for year in _YEAR_DIGITS.finditer(text, start, end):
+        window_start = max(start, year.start() - _BEFORE)
+        window_end = min(end, year.end() + _AFTER)
+        if windows and window_start <= windows[-1][1]:
+            windows[-1][1] = window_end
+        else:
+            windows.append([window_start, window_end])
+    if not windows:
+        return []
+    found: list[DateMention] = []
+    taken: list[Span] = []
+    for kind, pattern in _PATTERNS:
+        for window_start, window_end in windows:
+            for match in pattern.finditer(text, window_start, window_end):
+                mention = _mention(kind, match)
+                if mention is None:
+                    continue
+                if any(mention.span[0] < t[1] and t[0] < mention.span[1] for t in taken):
+                    continue
+                found.append(mention)
+                taken.append(mention.span)
+    found.sort(key=lambda mention: mention.span)
+    return found
+
+
+def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if kind == "iso-day":
+        month, day = int(groups["month"]), int(groups["day"])
+        return DateMention(match.span(), Precision.DAY, year, month, day, _valid(year, month, day))
+    if kind == "iso-month":
+        month = int(groups["month"])
+        if month == (year + 1) % 100:
+            return DateMention(match.span(), Precision.YEAR, year)  # a season: 2016-17
+        if not 1 <= month <= 12:
+            return DateMention(match.span(), Precision.MONTH, year, 1, valid=False)
+        return DateMention(match.span(), Precision.MONTH, year, month)
+    if kind == "numeric":
+        first, second = int(groups["a"]), int(groups["b"])
+        day_first = _valid(year, second, first)
+        month_first = _valid(year, first, second)
+        if not day_first and not month_first:
+            return DateMention(
+                match.span(), Precision.DAY, year, 1, 1, valid=False, numeric=(first, second)
+            )
+        ambiguous = day_first and month_first and first != second
+        month, day = (second, first) if day_first else (first, second)
+        return DateMention(
+            match.span(),
+            Precision.DAY,
+            year,
+            month,
+            day,
+            ambiguous=ambiguous,
+            numeric=(first, second),
+        )
+    if kind in ("day-month-year", "month-day-year"):
+        month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        return DateMention(match.span(), Precision.DAY, year, month, day, _valid(year, month, day))
+    if kind == "month-year":
+        return DateMention(match.span(), Precision.MONTH, year, MONTHS[groups["month"].lower()])
+    if kind in ("quarter", "year-quarter"):
+        quarter = int(groups["quarter"])
+        return DateMention(match.span(), Precision.QUARTER, year, 3 * quarter - 2)
+    span = match.span("year") if kind == "year-context" else match.span()
+    return DateMention(span, Precision.YEAR, year)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_iso(value: object) -> datetime.date | None:
+    """A frontmatter date: a YYYY-MM-DD string (or datetime text starting with one)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", value.strip())
+    if match is None:
+        return None
+    try:
+        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
