@@ -340,3 +340,47 @@ def test_seed_page_full_report(capsys, today):
         (45, 200, "DAT001"),
         (52, 46, "DAT001"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'He said "the cache is still stale" and left.',
+        "The job was still running.",
+        "Ingests that still needed replay were queued.",
+        "The props no longer deserved a slot.",
+        "Otherwise the run still pays the cost.",
+        "Now, consider the graph.",
+        "See today's games in the Today tab.",
+        "The current hidden state is updated.",
+        "Compute P(\\text{Yes | today}) first.",
+        "Install mcp@latest today-only.",
+    ],
+)
+def test_more_uses_that_are_not_undated_claims(tmp_path, capsys, sentence):
+    vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
+    assert check(capsys, vault, "--select", "DAT001")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("raw/2026-04-07-capture.md", "It is currently the fastest.\n"),
+        ("sources/2026-04-12-session.md", "It is currently the fastest.\n"),
+        ("sources/checkpoint.md", "---\ncaptured: 2026-04-12\n---\nIt is currently the fastest.\n"),
+    ],
+)
+def test_snapshot_notes_date_their_claims(tmp_path, capsys, path, text):
+    vault = make_vault(tmp_path, {path: text + "As of 2020-01, X.\n"})
+    assert check(capsys, vault, "--select", "DAT001,DAT005")[0] == []
+
+
+def test_numbers_that_look_like_years_are_not_future_dates(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "a.md": "See pp. 2148\u20132156, ISSN 2835-8856, lines 2960\u20133180, a window of "
+            "2048 tokens, data (2015-18), and the goal by 2090.\n"
+        },
+    )
+    assert check(capsys, vault, "--select", "DAT002,DAT003")[0] == []

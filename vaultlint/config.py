@@ -64,6 +64,12 @@ class Settings:
     extend_future_words: list[str] = field(default_factory=list)
     date_order: str = ""  # "dmy" or "mdy": how this vault writes 03/04/2025
     stale_after_months: int = 12  # "as of <date>" older than this is reported (info)
+    # A note dated as a whole (a captured source, a session checkpoint) dates its claims:
+    # notes in `raw-folder`, notes whose file name starts with YYYY-MM-DD, and notes with one
+    # of these frontmatter keys.
+    snapshot_date_keys: list[str] = field(
+        default_factory=lambda: ["captured", "clipped", "published", "date", "checkpoint"]
+    )
     created_key: str = "created"
     updated_key: str = "updated"
     git_freshness: bool | None = None  # None: on when the vault is the top of a git work tree

@@ -63,6 +63,9 @@ MONTHS = {
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:1[5-9]|2[0-9])[0-9]{2})"
+# A year standing alone (no month or day) is only read as one in 1900-2099: "pp. 2148-2156",
+# "2405 tokens" and "ISSN 2835-8856" are numbers.
+_YEAR_PLAIN = r"(?P<year>(?:19|20)[0-9]{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -95,28 +98,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year-context",
         re.compile(
-            r"(?i)\b(?:in|since|by|from|until|till|to|during|after|before|around|circa|c\.|"
-            r"as of|early|mid|late|end of|start of|of|through|between|and)\s+"
-            + _YEAR
+            r"(?i)\b(?:in|since|by|from|until|till|during|after|before|around|circa|c\.|"
+            r"as of|early|mid|late|end of|start of|through|between)\s+"
+            + _YEAR_PLAIN
             + r"(?![\w/-]|\.\d|s\b)"
         ),
     ),
     (
         "year-parenthesis",
         re.compile(
-            r"\((?:[^()\d]{0,20}\s)?" + _YEAR + r"(?:\s*[\u2013\u2014-]\s*(?:\d{4}|present|now))?\)"
+            r"\((?:[^()\d]{0,20}\s)?"
+            + _YEAR_PLAIN
+            + r"(?:\s*[\u2013\u2014-]\s*(?:\d{2,4}|present|now))?\)"
         ),
     ),
     (
         "year-range",
         re.compile(
-            r"(?<![\w./-])" + _YEAR + r"\s*[\u2013\u2014-]\s*(?:\d{4}|present)(?![\w/-]|\.\d)"
+            r"(?<![\w./:-])"
+            + _YEAR_PLAIN
+            + r"\s*[\u2013\u2014-]\s*(?:(?:19|20)\d{2}|present)(?![\w/-]|\.\d)"
         ),
     ),
 ]
 
 
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[5-9]|2[0-9])[0-9]{2}(?!\d)")
+_YEAR_DIGITS = re.compile(r"(?<![\d.])(?:1[5-9]|2[0-9])[0-9]{2}(?![\d.]\d)")
 # How far a date reaches around its year: "15th of September, 2026" before, "-02-30)" after.
 _BEFORE, _AFTER = 40, 16
 
@@ -163,8 +170,8 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         return DateMention(match.span(), Precision.DAY, year, month, day, _valid(year, month, day))
     if kind == "iso-month":
         month = int(groups["month"])
-        if month == (year + 1) % 100:
-            return DateMention(match.span(), Precision.YEAR, year)  # a season: 2016-17
+        if month > 12 and month > year % 100:
+            return DateMention(match.span(), Precision.YEAR, year)  # a range: 2016-17, 2015-18
         if not 1 <= month <= 12:
             return DateMention(match.span(), Precision.MONTH, year, 1, valid=False)
         return DateMention(match.span(), Precision.MONTH, year, month)

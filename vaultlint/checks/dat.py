@@ -21,6 +21,7 @@ from vaultlint.dates import DateMention, Precision, find_dates, parse_iso
 from vaultlint.document import Document, Span
 from vaultlint.index import VaultIndex
 from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Scope, Severity, VaultContext
+from vaultlint.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Words:
     conditionals: re.Pattern[str]
     moment_nouns: frozenset[str]
     latest_nouns: frozenset[str]
+    past_markers: frozenset[str]
+    today_concepts: frozenset[str]
 
 
 @cache
@@ -62,6 +65,8 @@ def _compiled(language: str, extra_time: tuple[str, ...], extra_future: tuple[st
         re.compile(rf"(?i)\b(?:{_alternation(base.get('conditionals', ['if']))})\b"),
         frozenset(base.get("current-moment-nouns", [])),
         frozenset(base.get("latest-nouns", [])),
+        frozenset(base.get("past-markers", [])),
+        frozenset(base.get("today-concepts", [])),
     )
 
 
@@ -92,17 +97,17 @@ class _Prose:
         self.starts = [span[0] for span in excluded]
         self.excluded = excluded
         self.document = document
-        self.sentences = sorted(sentence.span for sentence in document.sentences)
-        self.sentence_starts = [span[0] for span in self.sentences]
-        # One scan of the whole body (a few regex passes), then keep what lies in prose.
-        blocks = sorted(document.prose_blocks)
-        block_starts = [block[0] for block in blocks]
-        self.dates = []
-        for mention in find_dates(document.text, document.body_start):
-            at = bisect_right(block_starts, mention.span[0]) - 1
-            inside = at >= 0 and mention.span[1] <= blocks[at][1]
-            if inside and self.is_prose(*mention.span):
-                self.dates.append(mention)
+        # Sentences are split per block on demand: most blocks hold no time word.
+        self.blocks = sorted(document.prose_blocks)
+        self.block_starts = [block[0] for block in self.blocks]
+        self._sentences: dict[Span, list[Span]] = {}
+        # Per prose block: code blocks (full of numbers) are never scanned.
+        self.dates = [
+            mention
+            for block in self.blocks
+            for mention in find_dates(document.text, *block)
+            if self.is_prose(*mention.span)
+        ]
         self.date_starts = [mention.span[0] for mention in self.dates]
         self.dated_sections = [
             section.body
@@ -125,11 +130,30 @@ class _Prose:
                 return False
         return True
 
+    def block_of(self, start: int, end: int) -> Span | None:
+        """The prose block holding `start:end` whole (the innermost where blocks nest)."""
+        index = bisect_right(self.block_starts, start) - 1
+        while index >= 0:
+            block = self.blocks[index]
+            if block[0] <= start and end <= block[1]:
+                return block
+            if index and self.blocks[index - 1][1] < start:
+                return None
+            index -= 1
+        return None
+
     def sentence_of(self, offset: int) -> Span:
-        index = bisect_right(self.sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index][1]:
-            return self.sentences[index]
-        return (offset, offset)
+        block = self.block_of(offset, offset + 1)
+        if block is None:
+            return (offset, offset)
+        sentences = self._sentences.get(block)
+        if sentences is None:
+            sentences = split_sentences(self.document.text, block)
+            self._sentences[block] = sentences
+        for sentence in sentences:
+            if sentence[0] <= offset < sentence[1]:
+                return sentence
+        return block
 
     def dated(self, span: Span) -> bool:
         """A valid date (or a month and day) inside `span`."""
@@ -162,53 +186,100 @@ def _month(today: str) -> str:
 # -- DAT001 undated-claim ------------------------------------------------------------------
 
 
+_DATED_NAME = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}[^/]*$")
+
+
+def is_snapshot(document: Document, settings: Settings) -> bool:
+    """A note dated as a whole: a captured source, a session checkpoint, a dated log entry.
+
+    Its claims are true as of that date, so time words in it are anchored by it: notes in
+    the raw-sources folder, notes whose file name starts with a date, notes with one of the
+    `snapshot-date-keys` in their frontmatter.
+    """
+    raw = settings.raw_folder.strip("/")
+    if raw and (document.path == raw or document.path.startswith(raw + "/")):
+        return True
+    if _DATED_NAME.search(document.path):
+        return True
+    frontmatter = document.frontmatter
+    if frontmatter is None:
+        return False
+    keys = {key.lower() for key in frontmatter.data}
+    return any(key.lower() in keys for key in settings.snapshot_date_keys)
+
+
 def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
+    if is_snapshot(document, context.settings):
+        return
     vocabulary = words(context.settings)
     prose = _Prose.of(document)
     text = document.text
-    for block in document.prose_blocks:
-        for match in vocabulary.time.finditer(text, *block):
-            start, end = match.span()
-            if not prose.is_prose(start, end) or not _claims_the_present(text, match, vocabulary):
-                continue
-            sentence = prose.sentence_of(start)
-            if prose.dated(sentence) or prose.under_dated_heading(start):
-                continue
-            if _in_table_row_with_date(text, start, prose):
-                continue
-            word = " ".join(match.group().split())
-            yield UNDATED_CLAIM.at(
-                document,
-                (start, end),
-                f"'{word}' makes this statement time-relative, but nothing dates it: add a "
-                f"date, e.g. 'as of {_month(context.today)}', or rephrase without '{word}'",
-            )
+    for match in vocabulary.time.finditer(text, document.body_start):
+        start, end = match.span()
+        if prose.block_of(start, end) is None or not prose.is_prose(start, end):
+            continue
+        if not _claims_the_present(text, match, vocabulary):
+            continue
+        sentence = prose.sentence_of(start)
+        if prose.dated(sentence) or prose.under_dated_heading(start):
+            continue
+        if _in_table_row_with_date(text, start, prose):
+            continue
+        word = " ".join(match.group().split())
+        yield UNDATED_CLAIM.at(
+            document,
+            (start, end),
+            f"'{word}' makes this statement time-relative, but nothing dates it: add a "
+            f"date, e.g. 'as of {_month(context.today)}', or rephrase without '{word}'",
+        )
+
+
+_IRREGULAR_PAST = frozenset(
+    {"had", "was", "were", "did", "went", "got", "made", "took", "came", "left", "kept", "ran"}
+)
+_QUOTES = re.compile(r"[\"\u201c\u201d]")
+_LATEX = re.compile(r"\\(?:text|frac|propto|mathrm|sum|prod)\b")
 
 
 def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> bool:
     """Filter the uses of a time word that state no claim about the present."""
     word = " ".join(match.group().lower().split())
     start, end = match.span()
-    before = text[max(0, start - 80) : start]
-    previous = re.search(r"([\w']+)\W*$", before)
-    following = re.match(r"[ \t]+([\w-]+)", text[end : end + 40])
-    previous_word = previous.group(1).lower() if previous else ""
-    next_word = following.group(1).lower() if following else ""
-    if text[end : end + 1] in ("-", "_") or text[max(0, start - 1) : start] in ("-", "_"):
-        return False  # part of a compound or an identifier: today-only, latest_version
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 120) : start]
+    words_before = re.findall(r"[\w']+", before.lower())
+    words_after = re.findall(r"[\w']+", text[end : end + 60].lower())
+    previous_word = words_before[-1] if words_before else ""
+    next_word = words_after[0] if words_after else ""
+    if text[end : end + 1] in ("-", "_") or text[max(0, start - 1) : start] in ("-", "_", "@"):
+        return False  # part of a compound or an identifier: today-only, mcp@latest
+    line_end = text.find("\n", end)
+    if _LATEX.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return False  # formula text written without $ delimiters
+    if len(_QUOTES.findall(before)) % 2 == 1:
+        return False  # inside a quotation: someone's words at some moment
+    opening = not before.strip() or before.rstrip().endswith((".", ":", ";", "!", "?"))
     if word == "current":
+        head = words_after[:3]
         return (
             previous_word in vocabulary.determiners
-            and bool(next_word)
-            and next_word not in vocabulary.moment_nouns
+            and bool(head)
+            and not any(noun in vocabulary.moment_nouns for noun in head)
         )
     if word in ("latest", "newest"):
         return next_word in vocabulary.latest_nouns or not next_word
+    if word == "today":
+        rest = re.match(r"(?:'s|\u2019s)?\s+([\w-]+)", text[end : end + 40])
+        return (rest.group(1).lower() if rest else "") not in vocabulary.today_concepts
     if word in ("still", "no longer", "now"):
+        if word in ("still", "now") and opening and text[end : end + 1] == ",":
+            return False  # "Still, ..." concedes and "Now, ..." turns; neither dates anything
         if word != "now" and previous_word in vocabulary.modals:
             return False
-        if word == "still" and (not previous or before.rstrip().endswith((".", ":", ";"))):
-            return False  # "Still, ..." concedes; it does not date anything
+        if previous_word in vocabulary.past_markers or (
+            next_word in _IRREGULAR_PAST or (next_word.endswith("ed") and len(next_word) > 4)
+        ):
+            return False  # a past state, told as part of a story: "was still", "still needed"
         clause = re.split(r"[.;:!?()\u2014\u2013]|, (?:but|and|so) ", before)[-1]
         if vocabulary.conditionals.search(clause):
             return False
@@ -335,6 +406,8 @@ def _future(document: Document, context: NoteContext) -> Iterator[Finding]:
     for _, mention in _prose_dates(document, prose):
         if not mention.valid or mention.first_day() <= today:
             continue
+        if mention.precision is Precision.YEAR and mention.year > today.year + 10:
+            continue  # a bare number far ahead ("by 2090") is rarely a dated claim
         sentence = prose.sentence_of(mention.span[0])
         if vocabulary.future.search(text, *sentence):
             continue
@@ -364,6 +437,8 @@ _AS_OF = re.compile(r"(?i)\bas\s+of\s+")
 
 
 def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
+    if is_snapshot(document, context.settings):
+        return  # a captured source's "as of" is the source's own claim
     today = datetime.date.fromisoformat(context.today)
     months = context.settings.stale_after_months
     limit = _months_before(today, months)
@@ -377,7 +452,7 @@ def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
             continue
         if mention.last_day() >= limit:
             continue
-        written = text[mention.span[0] : mention.span[1]]
+        written = " ".join(text[mention.span[0] : mention.span[1]].split())
         yield STALE_CLAIM.at(
             document,
             (phrase.start(), mention.span[1]),
