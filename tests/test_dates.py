@@ -384,3 +384,14 @@ def test_numbers_that_look_like_years_are_not_future_dates(tmp_path, capsys):
         },
     )
     assert check(capsys, vault, "--select", "DAT002,DAT003")[0] == []
+
+
+def test_source_pages_are_snapshots_by_page_type(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "sources/s.md": "---\ntype: source\n---\nThe run is currently failing.\n",
+            "concepts/c.md": "---\ntype: concept\n---\nThe run is currently failing.\n",
+        },
+    )
+    assert check(capsys, vault, "--select", "DAT001")[0] == [("concepts/c.md", 4, 12, "DAT001")]

@@ -70,6 +70,9 @@ class Settings:
     snapshot_date_keys: list[str] = field(
         default_factory=lambda: ["captured", "clipped", "published", "date", "checkpoint"]
     )
+    # Page types that summarise one dated source: their claims are the source's, as of then.
+    snapshot_types: list[str] = field(default_factory=lambda: ["source"])
+    type_key: str = "type"  # the frontmatter key that names a note's page type
     created_key: str = "created"
     updated_key: str = "updated"
     git_freshness: bool | None = None  # None: on when the vault is the top of a git work tree

@@ -194,7 +194,8 @@ def is_snapshot(document: Document, settings: Settings) -> bool:
 
     Its claims are true as of that date, so time words in it are anchored by it: notes in
     the raw-sources folder, notes whose file name starts with a date, notes with one of the
-    `snapshot-date-keys` in their frontmatter.
+    `snapshot-date-keys` in their frontmatter, and notes of a `snapshot-types` page type
+    (by default `source`: a summary of one dated source).
     """
     raw = settings.raw_folder.strip("/")
     if raw and (document.path == raw or document.path.startswith(raw + "/")):
@@ -205,7 +206,10 @@ def is_snapshot(document: Document, settings: Settings) -> bool:
     if frontmatter is None:
         return False
     keys = {key.lower() for key in frontmatter.data}
-    return any(key.lower() in keys for key in settings.snapshot_date_keys)
+    if any(key.lower() in keys for key in settings.snapshot_date_keys):
+        return True
+    page_type = frontmatter.data.get(settings.type_key)
+    return isinstance(page_type, str) and page_type.lower() in settings.snapshot_types
 
 
 def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
