@@ -395,3 +395,18 @@ def test_source_pages_are_snapshots_by_page_type(tmp_path, capsys):
         },
     )
     assert check(capsys, vault, "--select", "DAT001")[0] == [("concepts/c.md", 4, 12, "DAT001")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It favors recent notes (e.g., last week's conversation, not last year's).",
+        "This is still a heuristic, not an oracle.",
+        "Fidelity without freshness still fails.",
+        "A pipeline may retry yet still lose the result.",
+        "Always use the current convention.",
+    ],
+)
+def test_concessive_and_illustrative_uses(tmp_path, capsys, sentence):
+    vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
+    assert check(capsys, vault, "--select", "DAT001")[0] == []

@@ -35,6 +35,9 @@ class Words:
     latest_nouns: frozenset[str]
     past_markers: frozenset[str]
     today_concepts: frozenset[str]
+    current_nouns: frozenset[str]
+    still_next: frozenset[str]
+    still_before: frozenset[str]
 
 
 @cache
@@ -67,6 +70,9 @@ def _compiled(language: str, extra_time: tuple[str, ...], extra_future: tuple[st
         frozenset(base.get("latest-nouns", [])),
         frozenset(base.get("past-markers", [])),
         frozenset(base.get("today-concepts", [])),
+        frozenset(base.get("current-time-nouns", [])),
+        frozenset(base.get("still-concessive-next", [])),
+        frozenset(base.get("still-concessive-before", [])),
     )
 
 
@@ -241,6 +247,7 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
 _IRREGULAR_PAST = frozenset(
     {"had", "was", "were", "did", "went", "got", "made", "took", "came", "left", "kept", "ran"}
 )
+_EXAMPLE = re.compile(r"(?i)\b(?:e\.g\.|for example|for instance|such as)")
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _LATEX = re.compile(r"\\(?:text|frac|propto|mathrm|sum|prod)\b")
 
@@ -262,13 +269,15 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         return False  # formula text written without $ delimiters
     if len(_QUOTES.findall(before)) % 2 == 1:
         return False  # inside a quotation: someone's words at some moment
+    if _EXAMPLE.search(re.split(r"[.;:!?]\s", before)[-1]):
+        return False  # "(e.g., last week's conversation)": an illustration, not a claim
     opening = not before.strip() or before.rstrip().endswith((".", ":", ";", "!", "?"))
     if word == "current":
-        head = words_after[:3]
+        head = words_after[:2]
         return (
             previous_word in vocabulary.determiners
-            and bool(head)
             and not any(noun in vocabulary.moment_nouns for noun in head)
+            and any(noun in vocabulary.current_nouns for noun in head)
         )
     if word in ("latest", "newest"):
         return next_word in vocabulary.latest_nouns or not next_word
@@ -278,8 +287,13 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
     if word in ("still", "no longer", "now"):
         if word in ("still", "now") and opening and text[end : end + 1] == ",":
             return False  # "Still, ..." concedes and "Now, ..." turns; neither dates anything
-        if word != "now" and previous_word in vocabulary.modals:
-            return False
+        clause_words = re.findall(r"[\w']+", re.split(r",|\band\b", before.lower())[-1])
+        if word != "now" and vocabulary.modals & set(clause_words):
+            return False  # "can still be", "may ... yet still lose": a possibility
+        if word == "still" and (
+            next_word in vocabulary.still_next or vocabulary.still_before & set(words_before[-2:])
+        ):
+            return False  # "still a heuristic", "but still": nevertheless, not a date
         if previous_word in vocabulary.past_markers or (
             next_word in _IRREGULAR_PAST or (next_word.endswith("ed") and len(next_word) > 4)
         ):
