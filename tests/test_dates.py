@@ -150,11 +150,10 @@ def test_uses_that_are_not_undated_claims(tmp_path, capsys, sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "It is still the fastest model.",
         "The latest version adds tools.",
         "Recently the team moved.",
         "This year the lab grew.",
-        "It no longer ships a GUI.",
+        "The lab is now the largest.",
     ],
 )
 def test_uses_that_are_undated_claims(tmp_path, capsys, sentence):
@@ -410,3 +409,16 @@ def test_source_pages_are_snapshots_by_page_type(tmp_path, capsys):
 def test_concessive_and_illustrative_uses(tmp_path, capsys, sentence):
     vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
     assert check(capsys, vault, "--select", "DAT001")[0] == []
+
+
+def test_still_is_opt_in_one_finding_per_sentence_and_no_questions(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "a.md": "It is still the fastest. It is now and currently the fastest.\n\n"
+            "Is it the fastest right now?\n"
+        },
+    )
+    assert check(capsys, vault, "--select", "DAT001")[0] == [("a.md", 1, 32, "DAT001")]
+    (vault / "vaultlint.toml").write_text('extend-time-words = ["still"]\n')
+    assert [f[2] for f in check(capsys, vault, "--select", "DAT001")[0]] == [7, 32]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -128,7 +129,9 @@ _YEAR_DIGITS = re.compile(r"(?<![\d.])(?:1[5-9]|2[0-9])[0-9]{2}(?![\d.]\d)")
 _BEFORE, _AFTER = 40, 16
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, keep: Callable[[int], bool] | None = None
+) -> list[DateMention]:
     """Every date mentioned in `text[start:end]`, without overlaps, in order.
 
     Every form contains a four-digit year, so the text is scanned once for those and the
@@ -138,6 +141,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     windows: list[list[int]] = []
     for year in _YEAR_DIGITS.finditer(text, start, end):
+        if keep is not None and not keep(year.start()):
+            continue  # a number in code or outside the part of the text asked about
         window_start = max(start, year.start() - _BEFORE)
         window_end = min(end, year.end() + _AFTER)
         if windows and window_start <= windows[-1][1]:

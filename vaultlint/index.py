@@ -50,6 +50,7 @@ class VaultIndex:
     attachments: list[str] = field(default_factory=list)
     link_style: LinkStyle = field(default_factory=LinkStyle)
     root: Path | None = None
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # rules' shared lookups
     _memo: dict[str, Resolution] = field(default_factory=dict, repr=False)
     _memo_by_folder: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
 

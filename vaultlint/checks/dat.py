@@ -107,12 +107,16 @@ class _Prose:
         self.blocks = sorted(document.prose_blocks)
         self.block_starts = [block[0] for block in self.blocks]
         self._sentences: dict[Span, list[Span]] = {}
-        # Per prose block: code blocks (full of numbers) are never scanned.
+        # One scan for year digits; the date patterns run only around years in prose (code
+        # blocks are full of numbers).
         self.dates = [
             mention
-            for block in self.blocks
-            for mention in find_dates(document.text, *block)
-            if self.is_prose(*mention.span)
+            for mention in find_dates(
+                document.text,
+                document.body_start,
+                keep=lambda at: self.block_of(at, at + 1) is not None and self.is_prose(at, at + 1),
+            )
+            if self.block_of(*mention.span) is not None and self.is_prose(*mention.span)
         ]
         self.date_starts = [mention.span[0] for mention in self.dates]
         self.dated_sections = [
@@ -224,6 +228,7 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
     vocabulary = words(context.settings)
     prose = _Prose.of(document)
     text = document.text
+    reported: set[Span] = set()
     for match in vocabulary.time.finditer(text, document.body_start):
         start, end = match.span()
         if prose.block_of(start, end) is None or not prose.is_prose(start, end):
@@ -231,8 +236,11 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
         if not _claims_the_present(text, match, vocabulary):
             continue
         sentence = prose.sentence_of(start)
+        if sentence in reported or text[sentence[0] : sentence[1]].rstrip().endswith("?"):
+            continue  # one finding per sentence; a question claims nothing
         if prose.dated(sentence) or prose.under_dated_heading(start):
             continue
+        reported.add(sentence)
         if _in_table_row_with_date(text, start, prose):
             continue
         word = " ".join(match.group().split())

@@ -121,18 +121,30 @@ def _written_whole(link: Link) -> str:
 
 
 def _stems(index: VaultIndex) -> dict[str, str]:
-    return {fold(path.rsplit("/", 1)[-1][:-3]): path for path in index.documents}
+    """Folded note name -> path, built once per run (suggestions run per broken link)."""
+    cached = index.memo.get("stems")
+    if cached is None:
+        cached = {fold(path.rsplit("/", 1)[-1][:-3]): path for path in index.documents}
+        index.memo["stems"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _spacing_keys(index: VaultIndex) -> dict[str, list[str]]:
+    """Note name without case, spaces, hyphens or underscores -> paths (built once)."""
+    cached = index.memo.get("spacing")
+    if cached is None:
+        found: dict[str, list[str]] = defaultdict(list)
+        for path in sorted(index.documents):
+            found[_SPACING.sub("", fold(path.rsplit("/", 1)[-1][:-3]))].append(path)
+        cached = index.memo["spacing"] = found
+    return cached  # type: ignore[return-value]
 
 
 def _same_name_other_spacing(index: VaultIndex, linkpath: str) -> str | None:
     key = _SPACING.sub("", fold(linkpath.rsplit("/", 1)[-1]))
     if not key:
         return None
-    matches = sorted(
-        path
-        for path in index.documents
-        if _SPACING.sub("", fold(path.rsplit("/", 1)[-1][:-3])) == key
-    )
+    matches = _spacing_keys(index).get(key, [])
     if len(matches) == 1:
         stem = matches[0].rsplit("/", 1)[-1][:-3]
         return f"[[{stem}]] ({matches[0]})"
