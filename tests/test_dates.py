@@ -422,3 +422,17 @@ def test_still_is_opt_in_one_finding_per_sentence_and_no_questions(tmp_path, cap
     assert check(capsys, vault, "--select", "DAT001")[0] == [("a.md", 1, 32, "DAT001")]
     (vault / "vaultlint.toml").write_text('extend-time-words = ["still"]\n')
     assert [f[2] for f in check(capsys, vault, "--select", "DAT001")[0]] == [7, 32]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep the index up to date.",
+        "It is judged at the moment of execution.",
+        "Now the operator has to think in units.",
+        "Check whether the SPA currently exposes the token.",
+    ],
+)
+def test_idioms_that_are_not_claims(tmp_path, capsys, sentence):
+    vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
+    assert check(capsys, vault, "--select", "DAT001")[0] == []

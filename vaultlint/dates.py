@@ -77,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric",
         re.compile(
-            r"(?<![\w./-])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>\d{4})(?![\w/-]|\.\d)"
+            r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+            r"(?![\w/-]|\.\d)"
         ),
     ),
     (
@@ -152,46 +153,68 @@ def find_dates(
     if not windows:
         return []
     found: list[DateMention] = []
-    taken: list[Span] = []
-    for kind, pattern in _PATTERNS:
-        for window_start, window_end in windows:
-            for match in pattern.finditer(text, window_start, window_end):
-                mention = _mention(kind, match)
-                if mention is None:
-                    continue
-                if any(mention.span[0] < t[1] and t[0] < mention.span[1] for t in taken):
-                    continue
+    for window_start, window_end in windows:
+        for match in _COMBINED.finditer(text, window_start, window_end):
+            number = _KIND_OF_GROUP[match.lastindex or 0]
+            kind = _PATTERNS[number][0]
+            groups = {
+                name[: -len(f"_{number}")]: value
+                for name, value in match.groupdict().items()
+                if value is not None and name.endswith(f"_{number}")
+            }
+            year_span = match.span(f"year_{number}")
+            mention = _mention(kind, groups, match.span(), year_span)
+            if mention is not None:
                 found.append(mention)
-                taken.append(mention.span)
-    found.sort(key=lambda mention: mention.span)
     return found
 
 
-def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
-    groups = match.groupdict()
+def _combine(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """One alternation of all forms, in priority order, so each window is scanned once."""
+    parts = []
+    for number, (_, pattern) in enumerate(patterns):
+        source = pattern.pattern
+        flags = ""
+        if source.startswith("(?i)"):
+            source, flags = source[4:], "i"
+        source = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{number}>", source)
+        source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1_{number})", source)
+        parts.append(
+            f"(?P<form_{number}>(?{flags}:{source}))" if flags else f"(?P<form_{number}>{source})"
+        )
+    return re.compile("|".join(parts))
+
+
+_COMBINED = _combine(_PATTERNS)
+_KIND_OF_GROUP = {
+    _COMBINED.groupindex[f"form_{number}"]: number for number in range(len(_PATTERNS))
+}
+
+
+def _mention(kind: str, groups: dict[str, str], span: Span, year_span: Span) -> DateMention | None:
     year = int(groups["year"])
     if kind == "iso-day":
         month, day = int(groups["month"]), int(groups["day"])
-        return DateMention(match.span(), Precision.DAY, year, month, day, _valid(year, month, day))
+        return DateMention(span, Precision.DAY, year, month, day, _valid(year, month, day))
     if kind == "iso-month":
         month = int(groups["month"])
         if month > 12 and month > year % 100:
-            return DateMention(match.span(), Precision.YEAR, year)  # a range: 2016-17, 2015-18
+            return DateMention(span, Precision.YEAR, year)  # a range: 2016-17, 2015-18
         if not 1 <= month <= 12:
-            return DateMention(match.span(), Precision.MONTH, year, 1, valid=False)
-        return DateMention(match.span(), Precision.MONTH, year, month)
+            return DateMention(span, Precision.MONTH, year, 1, valid=False)
+        return DateMention(span, Precision.MONTH, year, month)
     if kind == "numeric":
         first, second = int(groups["a"]), int(groups["b"])
         day_first = _valid(year, second, first)
         month_first = _valid(year, first, second)
         if not day_first and not month_first:
             return DateMention(
-                match.span(), Precision.DAY, year, 1, 1, valid=False, numeric=(first, second)
+                span, Precision.DAY, year, 1, 1, valid=False, numeric=(first, second)
             )
         ambiguous = day_first and month_first and first != second
         month, day = (second, first) if day_first else (first, second)
         return DateMention(
-            match.span(),
+            span,
             Precision.DAY,
             year,
             month,
@@ -201,14 +224,13 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         )
     if kind in ("day-month-year", "month-day-year"):
         month, day = MONTHS[groups["month"].lower()], int(groups["day"])
-        return DateMention(match.span(), Precision.DAY, year, month, day, _valid(year, month, day))
+        return DateMention(span, Precision.DAY, year, month, day, _valid(year, month, day))
     if kind == "month-year":
-        return DateMention(match.span(), Precision.MONTH, year, MONTHS[groups["month"].lower()])
+        return DateMention(span, Precision.MONTH, year, MONTHS[groups["month"].lower()])
     if kind in ("quarter", "year-quarter"):
         quarter = int(groups["quarter"])
-        return DateMention(match.span(), Precision.QUARTER, year, 3 * quarter - 2)
-    span = match.span("year") if kind == "year-context" else match.span()
-    return DateMention(span, Precision.YEAR, year)
+        return DateMention(span, Precision.QUARTER, year, 3 * quarter - 2)
+    return DateMention(year_span if kind == "year-context" else span, Precision.YEAR, year)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

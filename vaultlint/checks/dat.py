@@ -287,6 +287,16 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
             and not any(noun in vocabulary.moment_nouns for noun in head)
             and any(noun in vocabulary.current_nouns for noun in head)
         )
+    if word == "to date" and previous_word == "up":
+        return False  # "kept up to date"
+    if word == "at the moment" and next_word in ("of", "it", "when", "that", "a", "the"):
+        return False  # "at the moment of execution"
+    if match.group() == "Now" and (not before.strip() or before.rstrip().endswith((".", "!", "?"))):
+        return False  # a sentence opening with "Now" turns the argument ("Now the operator...")
+    if word in ("currently", "current"):
+        clause = re.split(r"[.;:!?()\u2014\u2013]|, (?:but|and|so) ", before)[-1]
+        if vocabulary.conditionals.search(clause):
+            return False  # "whether the SPA currently exposes": a condition, not a claim
     if word in ("latest", "newest"):
         return next_word in vocabulary.latest_nouns or not next_word
     if word == "today":
