@@ -436,3 +436,16 @@ def test_still_is_opt_in_one_finding_per_sentence_and_no_questions(tmp_path, cap
 def test_idioms_that_are_not_claims(tmp_path, capsys, sentence):
     vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
     assert check(capsys, vault, "--select", "DAT001")[0] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It protects the boundary, not just the current implementation.",
+        "It supports arbitrary dates, not just today.",
+        "The operator can infer which stage is currently active.",
+    ],
+)
+def test_contrasts_and_indirect_questions(tmp_path, capsys, sentence):
+    vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
+    assert check(capsys, vault, "--select", "DAT001")[0] == []

@@ -255,6 +255,7 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
 _IRREGULAR_PAST = frozenset(
     {"had", "was", "were", "did", "went", "got", "made", "took", "came", "left", "kept", "ran"}
 )
+_INDIRECT_QUESTION = re.compile(r"(?i)\b(?:which|what)\s+\w+\s+(?:is|are)\s*$")
 _EXAMPLE = re.compile(r"(?i)\b(?:e\.g\.|for example|for instance|such as)")
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _LATEX = re.compile(r"\\(?:text|frac|propto|mathrm|sum|prod)\b")
@@ -293,10 +294,15 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         return False  # "at the moment of execution"
     if match.group() == "Now" and (not before.strip() or before.rstrip().endswith((".", "!", "?"))):
         return False  # a sentence opening with "Now" turns the argument ("Now the operator...")
+    if words_before[-3:-1] in (["not", "just"], ["not", "only"]) or words_before[-2:] in (
+        ["not", "just"],
+        ["not", "only"],
+    ):
+        return False  # "not just today", "not just the current one": a contrast, not a claim
     if word in ("currently", "current"):
         clause = re.split(r"[.;:!?()\u2014\u2013]|, (?:but|and|so) ", before)[-1]
-        if vocabulary.conditionals.search(clause):
-            return False  # "whether the SPA currently exposes": a condition, not a claim
+        if vocabulary.conditionals.search(clause) or _INDIRECT_QUESTION.search(clause):
+            return False  # "whether it currently exposes", "which stage is currently active"
     if word in ("latest", "newest"):
         return next_word in vocabulary.latest_nouns or not next_word
     if word == "today":
