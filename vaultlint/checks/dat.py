@@ -280,6 +280,11 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         return False  # inside a quotation: someone's words at some moment
     if _EXAMPLE.search(re.split(r"[.;:!?]\s", before)[-1]):
         return False  # "(e.g., last week's conversation)": an illustration, not a claim
+    if words_before[-3:-1] in (["not", "just"], ["not", "only"]) or words_before[-2:] in (
+        ["not", "just"],
+        ["not", "only"],
+    ):
+        return False  # "not just today", "not just the current one": a contrast, not a claim
     opening = not before.strip() or before.rstrip().endswith((".", ":", ";", "!", "?"))
     if word == "current":
         head = words_after[:2]
@@ -294,11 +299,6 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         return False  # "at the moment of execution"
     if match.group() == "Now" and (not before.strip() or before.rstrip().endswith((".", "!", "?"))):
         return False  # a sentence opening with "Now" turns the argument ("Now the operator...")
-    if words_before[-3:-1] in (["not", "just"], ["not", "only"]) or words_before[-2:] in (
-        ["not", "just"],
-        ["not", "only"],
-    ):
-        return False  # "not just today", "not just the current one": a contrast, not a claim
     if word in ("currently", "current"):
         clause = re.split(r"[.;:!?()\u2014\u2013]|, (?:but|and|so) ", before)[-1]
         if vocabulary.conditionals.search(clause) or _INDIRECT_QUESTION.search(clause):
