@@ -449,3 +449,20 @@ def test_idioms_that_are_not_claims(tmp_path, capsys, sentence):
 def test_contrasts_and_indirect_questions(tmp_path, capsys, sentence):
     vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
     assert check(capsys, vault, "--select", "DAT001")[0] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Register the provider as soon as the bundle loads.",
+        "The feature measures how recently a player returned.",
+        "The job refreshes recently added episodes.",
+        "| date | The day to read (default: today) |",
+        "A stream blocked today may work tomorrow.",
+        "A payload that does not reveal whether sources failed, or that indicators are "
+        "currently degraded, misleads.",
+    ],
+)
+def test_measures_defaults_and_hypotheticals(tmp_path, capsys, sentence):
+    vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
+    assert check(capsys, vault, "--select", "DAT001")[0] == []

@@ -266,7 +266,7 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
     word = " ".join(match.group().lower().split())
     start, end = match.span()
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - 120) : start]
+    before = text[max(line_start, start - 300) : start]
     words_before = re.findall(r"[\w']+", before.lower())
     words_after = re.findall(r"[\w']+", text[end : end + 60].lower())
     previous_word = words_before[-1] if words_before else ""
@@ -293,6 +293,18 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
             and not any(noun in vocabulary.moment_nouns for noun in head)
             and any(noun in vocabulary.current_nouns for noun in head)
         )
+    if word == "soon" and previous_word == "as":
+        return False  # "as soon as"
+    if word == "recently" and (
+        previous_word in ("how", "most", "more", "less", "least")
+        or (next_word.endswith("ed") and len(next_word) > 4)
+    ):
+        return False  # "how recently", "recently added episodes": a measure, not a claim
+    if word == "today" and (
+        previous_word == "default"
+        or re.search(r"(?i)\b(?:tomorrow|yesterday)\b", text[start : start + 120])
+    ):
+        return False  # "(default: today)", "blocked today may work tomorrow"
     if word == "to date" and previous_word == "up":
         return False  # "kept up to date"
     if word == "at the moment" and next_word in ("of", "it", "when", "that", "a", "the"):
