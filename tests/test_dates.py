@@ -150,7 +150,6 @@ def test_uses_that_are_not_undated_claims(tmp_path, capsys, sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The latest version adds tools.",
         "Recently the team moved.",
         "This year the lab grew.",
         "The lab is now the largest.",
