@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -131,25 +131,32 @@ _BEFORE, _AFTER = 40, 16
 
 
 def find_dates(
-    text: str, start: int = 0, end: int | None = None, keep: Callable[[int], bool] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    ranges: Iterable[Span] | None = None,
+    keep: Callable[[int], bool] | None = None,
 ) -> list[DateMention]:
-    """Every date mentioned in `text[start:end]`, without overlaps, in order.
+    """Every date mentioned in `text[start:end]` (or in each of `ranges`), in order.
 
-    Every form contains a four-digit year, so the text is scanned once for those and the
+    Every form contains a four-digit year, so the text is scanned for those first and the
     date patterns run only in a small window around each: notes are mostly prose without
     years, and a dozen case-insensitive patterns over all of it would dominate a run.
+    `keep` can refuse a year by its offset (a number in code, say).
     """
-    end = len(text) if end is None else end
     windows: list[list[int]] = []
-    for year in _YEAR_DIGITS.finditer(text, start, end):
-        if keep is not None and not keep(year.start()):
-            continue  # a number in code or outside the part of the text asked about
-        window_start = max(start, year.start() - _BEFORE)
-        window_end = min(end, year.end() + _AFTER)
-        if windows and window_start <= windows[-1][1]:
-            windows[-1][1] = window_end
-        else:
-            windows.append([window_start, window_end])
+    spans = ranges if ranges is not None else [(start, len(text) if end is None else end)]
+    for range_start, range_end in spans:
+        for year in _YEAR_DIGITS.finditer(text, range_start, range_end):
+            if keep is not None and not keep(year.start()):
+                continue
+            window_start = max(range_start, year.start() - _BEFORE)
+            window_end = min(range_end, year.end() + _AFTER)
+            if windows and window_start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], window_end)
+            else:
+                windows.append([window_start, window_end])
     if not windows:
         return []
     found: list[DateMention] = []
@@ -158,9 +165,9 @@ def find_dates(
             number = _KIND_OF_GROUP[match.lastindex or 0]
             kind = _PATTERNS[number][0]
             groups = {
-                name[: -len(f"_{number}")]: value
-                for name, value in match.groupdict().items()
-                if value is not None and name.endswith(f"_{number}")
+                name: value
+                for name, group in _GROUP_NAMES[number]
+                if (value := match.group(group)) is not None
             }
             year_span = match.span(f"year_{number}")
             mention = _mention(kind, groups, match.span(), year_span)
@@ -186,6 +193,10 @@ def _combine(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 
 
 _COMBINED = _combine(_PATTERNS)
+_GROUP_NAMES = [
+    [(name, f"{name}_{number}") for name in pattern.groupindex]
+    for number, (_, pattern) in enumerate(_PATTERNS)
+]
 _KIND_OF_GROUP = {
     _COMBINED.groupindex[f"form_{number}"]: number for number in range(len(_PATTERNS))
 }

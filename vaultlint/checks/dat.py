@@ -113,17 +113,13 @@ class _Prose:
             mention
             for mention in find_dates(
                 document.text,
-                document.body_start,
-                keep=lambda at: self.block_of(at, at + 1) is not None and self.is_prose(at, at + 1),
+                ranges=self.blocks,
+                keep=lambda at: self.is_prose(at, at + 1),
             )
             if self.block_of(*mention.span) is not None and self.is_prose(*mention.span)
         ]
         self.date_starts = [mention.span[0] for mention in self.dates]
-        self.dated_sections = [
-            section.body
-            for section in document.sections
-            if _dated_text(document.headings[section.heading_index].text)
-        ]
+        self._dated_sections: list[Span] | None = None
 
     @classmethod
     def of(cls, document: Document) -> _Prose:
@@ -176,7 +172,14 @@ class _Prose:
         return _MONTH_DAY.search(self.document.text, *span) is not None
 
     def under_dated_heading(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.dated_sections)
+        if self._dated_sections is None:  # built on first need: most notes never ask
+            document = self.document
+            self._dated_sections = [
+                section.body
+                for section in document.sections
+                if _dated_text(document.headings[section.heading_index].text)
+            ]
+        return any(start <= offset < end for start, end in self._dated_sections)
 
 
 def _dated_text(text: str) -> bool:
@@ -226,6 +229,8 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
     if is_snapshot(document, context.settings):
         return
     vocabulary = words(context.settings)
+    if vocabulary.time.search(document.text, document.body_start) is None:
+        return  # most notes: no time word at all, nothing to build
     prose = _Prose.of(document)
     text = document.text
     reported: set[Span] = set()
