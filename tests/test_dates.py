@@ -465,3 +465,13 @@ def test_contrasts_and_indirect_questions(tmp_path, capsys, sentence):
 def test_measures_defaults_and_hypotheticals(tmp_path, capsys, sentence):
     vault = make_vault(tmp_path, {"a.md": sentence + "\n"})
     assert check(capsys, vault, "--select", "DAT001")[0] == []
+
+
+def test_example_sections_and_longer_indirect_questions(tmp_path, capsys):
+    note = (
+        "# Retrieval\n\n## Example\n\nD1 is from last week and currently ranks first.\n\n"
+        "## Notes\n\nThe failures reveal which layer's contract is currently wrong.\n\n"
+        "The index currently holds ten notes.\n"
+    )
+    vault = make_vault(tmp_path, {"a.md": note})
+    assert check(capsys, vault, "--select", "DAT001")[0] == [("a.md", 11, 11, "DAT001")]

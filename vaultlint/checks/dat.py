@@ -171,6 +171,15 @@ class _Prose:
                 return True
         return _MONTH_DAY.search(self.document.text, *span) is not None
 
+    def in_example_section(self, offset: int) -> bool:
+        document = self.document
+        for section in document.sections:
+            if section.body[0] <= offset < section.body[1] and _EXAMPLE_HEADING.match(
+                document.headings[section.heading_index].text
+            ):
+                return True
+        return False
+
     def under_dated_heading(self, offset: int) -> bool:
         if self._dated_sections is None:  # built on first need: most notes never ask
             document = self.document
@@ -240,6 +249,8 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
             continue
         if not _claims_the_present(text, match, vocabulary):
             continue
+        if prose.in_example_section(start):
+            continue
         sentence = prose.sentence_of(start)
         if sentence in reported or text[sentence[0] : sentence[1]].rstrip().endswith("?"):
             continue  # one finding per sentence; a question claims nothing
@@ -260,7 +271,9 @@ def _undated(document: Document, context: NoteContext) -> Iterator[Finding]:
 _IRREGULAR_PAST = frozenset(
     {"had", "was", "were", "did", "went", "got", "made", "took", "came", "left", "kept", "ran"}
 )
-_INDIRECT_QUESTION = re.compile(r"(?i)\b(?:which|what)\s+\w+\s+(?:is|are)\s*$")
+_INDIRECT_QUESTION = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w']+\s+){1,3}(?:is|are)\s*$")
+# Sections that illustrate rather than report: their time words belong to the example.
+_EXAMPLE_HEADING = re.compile(r"(?i)^\W*(?:worked\s+)?examples?\b")
 _EXAMPLE = re.compile(r"(?i)\b(?:e\.g\.|for example|for instance|such as)")
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 _LATEX = re.compile(r"\\(?:text|frac|propto|mathrm|sum|prod)\b")
