@@ -475,3 +475,19 @@ def test_example_sections_and_longer_indirect_questions(tmp_path, capsys):
     )
     vault = make_vault(tmp_path, {"a.md": note})
     assert check(capsys, vault, "--select", "DAT001")[0] == [("a.md", 11, 11, "DAT001")]
+
+
+def test_review_edge_cases_of_dates(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "a.md": "Released 31.02.2025. Dates: 3.4.2025.\n\nIn 2024 and 0000-05 it was.\n\n"
+            "As of 2024-2026, it holds.\n",
+            "b.md": '---\ncreated: "[[2026-01-01]]"\n---\nBody.\n',
+        },
+    )
+    found, result = check(capsys, vault, "--select", "DAT002,DAT004,DAT005,DAT006")
+    assert found == [("a.md", 1, 10, "DAT002"), ("a.md", 1, 29, "DAT004")]
+    assert "Traceback" not in result.err and "internal error" not in result.err
+    early = run_cli(capsys, "check", "--today", "0001-01-01", "--select", "DAT", cwd=vault)
+    assert early.code in (0, 1) and "internal error" not in early.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def test_diff_writes_nothing(vault: Path, capsys):
     result = run_cli(capsys, "check", *SELECT, "--diff", cwd=vault)
     assert result.code == 1
     assert read(vault, "a.md") == before
-    assert "--- a/a.md\n+++ b/a.md\n" in result.out
+    assert "--- a/a.md\t\n+++ b/a.md\t\n" in result.out
     assert "-last [[SOLO|s]]\n\\ No newline at end of file\n" in result.out
     assert "+last [[Solo|s]]\n\\ No newline at end of file\n" in result.out
     clean = make_vault(vault / "clean", {"x.md": "Fine.\n"})
@@ -203,3 +204,74 @@ def test_fixing_changes_only_link_case_and_is_idempotent(text: str):
     assert all(any(start <= i < end for start, end in spans) for i in changed)
     again = fix.fix_document(outcome.document, check, lambda f: frozenset({"links"}), unsafe=False)
     assert not again.applied
+
+
+def test_diff_applies_with_patch_and_matches_fix(tmp_path: Path, capsys):
+    files = {
+        "Solo.md": "x\n",
+        "my note.md": "a [[solo]]\u2028still line one\nlast [[SOLO|s]]",
+        "crlf.md": "one [[solo]]\r\ntwo\r\n",
+    }
+    diffed = make_vault(tmp_path / "d", files)
+    fixed = make_vault(tmp_path / "f", files)
+    diff = run_cli(capsys, "check", "--select", "LNK005", "--diff", cwd=diffed).out
+    patch = subprocess.run(
+        ["patch", "-p1", "--binary"], input=diff.encode(), cwd=diffed, capture_output=True
+    )
+    assert patch.returncode == 0, patch.stdout + patch.stderr
+    run_cli(capsys, "check", "--select", "LNK005", "--fix", cwd=fixed)
+    for name in files:
+        assert (diffed / name).read_bytes() == (fixed / name).read_bytes(), name
+
+
+def test_unsafe_fixes_alone_writes_nothing(vault: Path, capsys):
+    before = read(vault, "a.md")
+    run_cli(capsys, "check", *SELECT, "--unsafe-fixes", cwd=vault)
+    assert read(vault, "a.md") == before
+
+
+def test_per_file_ignores_also_hold_for_fixes(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "Solo.md": "x [[daily/d]]\n",
+            "daily/d.md": "[[solo]]\n",
+            "vaultlint.toml": '[per-file-ignores]\n"daily/*" = ["LNK005"]\n',
+        },
+    )
+    run_cli(capsys, "check", "--select", "LNK005", "--fix", cwd=vault)
+    assert read(vault, "daily/d.md") == b"[[solo]]\n"
+
+
+def test_symlinked_notes_are_written_through_and_read_only_notes_left_alone(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path / "v", {"Solo.md": "x\n", "ro.md": "[[solo]]\n"})
+    outside = tmp_path / "outside.md"
+    outside.write_text("[[solo]]\n")
+    os.symlink(outside, vault / "linked.md")
+    os.chmod(vault / "ro.md", 0o444)
+    result = run_cli(capsys, "check", "--select", "LNK005", "--fix", cwd=vault)
+    assert (vault / "linked.md").is_symlink()
+    assert outside.read_text() == "[[Solo]]\n"
+    if os.geteuid() != 0:  # root may write anything
+        assert read(vault, "ro.md") == b"[[solo]]\n"
+        assert "ro.md: the file is read-only; it was not fixed" in result.err
+
+
+def test_link_fixes_keep_text_and_tables(tmp_path: Path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "notes/my-title.md": "---\ntitle: My Title\n---\nx\n",
+            "a.md": "See [the page](My%20Title).\n\n| [[My Title]] | x |\n|---|---|\n",
+        },
+    )
+    run_cli(capsys, "check", "--select", "LNK001", "--fix", "--unsafe-fixes", cwd=vault)
+    assert (vault / "a.md").read_text() == (
+        "See [[my-title|the page]].\n\n| [[my-title\\|My Title]] | x |\n|---|---|\n"
+    )
+
+
+def test_case_fix_targets_the_link_not_its_display_text(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"Solo note.md": "x\n", "a.md": "[[solo\u00a0note|solo note]]\n"})
+    run_cli(capsys, "check", "--select", "LNK005", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == "[[solo\u00a0note|solo note]]\n"

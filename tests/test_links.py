@@ -307,3 +307,26 @@ def test_heading_suggestion_for_markdown_links_is_encoded(tmp_path: Path, capsys
     )
     (finding,) = findings(capsys, vault, "--select", "LNK003")
     assert finding["message"].endswith("did you mean #Input%20automation?")
+
+
+def test_review_edge_cases_of_links(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "other/x.md": "[[self-only]]\n",
+            "self-only.md": "[[#H]] [[self-only]]\n\n# H\n",
+            "a.md": "[[notes/x]] [[self-only#]] [[self-only#^]]\n",
+            "vaultlint.toml": "",
+            "board.canvas": "{}",
+        },
+    )
+    result = findings(capsys, vault, "--select", "LNK001,LNK003,LNK004,LNK008,LNK009")
+    assert [(f["path"], f["code"]) for f in result] == [
+        ("a.md", "LNK001"),
+        ("self-only.md", "LNK008"),
+    ]
+    first = result[0]
+    assert first["message"] == (
+        "unresolved link [[notes/x]]: the path does not lead to it; a file of that name exists "
+        "at other/x.md, which this path does not reach: write [[other/x]]"
+    )

@@ -195,7 +195,7 @@ def _check(arguments: argparse.Namespace) -> int:
         today=arguments.today,
         stdin_path=arguments.stdin_filename,
         stdin_text=stdin_text,
-        fix=arguments.fix or arguments.fix_only or arguments.diff or arguments.unsafe_fixes,
+        fix=arguments.fix or arguments.fix_only or arguments.diff,
         unsafe_fixes=arguments.unsafe_fixes,
         diff=arguments.diff,
     )

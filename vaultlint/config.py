@@ -243,8 +243,8 @@ def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings
         raise ConfigError(f"{where}: key 'max-file-size': must be a number of bytes above 0")
     if settings.date_order not in ("", "dmy", "mdy"):
         raise ConfigError(f'{where}: key \'date-order\': must be "dmy" or "mdy"')
-    if settings.stale_after_months <= 0:
-        raise ConfigError(f"{where}: key 'stale-after-months': must be above 0")
+    if not 0 < settings.stale_after_months <= 1200:
+        raise ConfigError(f"{where}: key 'stale-after-months': must be from 1 to 1200")
     if not (rules_dir() / "words" / f"{settings.date_language}.toml").is_file():
         raise ConfigError(
             f"{where}: key 'date-language': no word list rules/words/{settings.date_language}.toml"

@@ -71,13 +71,18 @@ _YEAR_PLAIN = r"(?P<year>(?:19|20)[0-9]{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso-day",
-        re.compile(r"(?<![\w./-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-]|\.\d)"),
+        re.compile(
+            r"(?<![\w./-])(?P<year>(?:1[5-9]|2[0-9])\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-]|\.\d)"
+        ),
     ),
-    ("iso-month", re.compile(r"(?<![\w./-])(?P<year>\d{4})-(?P<month>\d{2})(?![\w/-]|\.\d)")),
+    (
+        "iso-month",
+        re.compile(r"(?<![\w./-])(?P<year>(?:1[5-9]|2[0-9])\d{2})-(?P<month>\d{2})(?![\w/-]|\.\d)"),
+    ),
     (
         "numeric",
         re.compile(
-            r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+            r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:1[5-9]|2[0-9])\d{2})"
             r"(?![\w/-]|\.\d)"
         ),
     ),
@@ -125,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_YEAR_DIGITS = re.compile(r"(?<![\d.])(?:1[5-9]|2[0-9])[0-9]{2}(?![\d.]\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[5-9]|2[0-9])[0-9]{2}(?![\d.]\d)")
 # How far a date reaches around its year: "15th of September, 2026" before, "-02-30)" after.
 _BEFORE, _AFTER = 40, 16
 
@@ -260,6 +265,9 @@ def parse_iso(value: object) -> datetime.date | None:
         return value
     if not isinstance(value, str):
         return None
+    value = value.strip()
+    if value.startswith("[[") and value.endswith("]]"):
+        value = value[2:-2]  # a link to a daily note: created: "[[2026-01-01]]"
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", value.strip())
     if match is None:
         return None

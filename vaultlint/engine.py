@@ -232,7 +232,8 @@ def _fix_note(
     """Fix one note (suppressed findings are never fixed); return the note as it now is."""
 
     def unsuppressed(note: Document) -> list[Finding]:
-        return _apply_suppressions(note, note_findings(note), {}, report_unused=False)
+        kept = _apply_suppressions(note, note_findings(note), {}, report_unused=False)
+        return _apply_per_file_ignores(note.path, kept, run.settings)
 
     outcome = fix.fix_document(
         document,

@@ -147,41 +147,58 @@ def file_text(document: Document) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff that `patch -p1` and `git apply` take: lines split at LF only (a
+    U+2028 or form feed inside a line stays inside it), file names ended by a tab."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        _lines(before), _lines(after), fromfile=f"a/{path}\t", tofile=f"b/{path}\t", n=3
     )
     return "".join(
-        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-        for line in lines
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def _lines(text: str) -> list[str]:
+    pieces = text.split("\n")
+    lines = [piece + "\n" for piece in pieces[:-1]]
+    if pieces[-1]:
+        lines.append(pieces[-1])
+    return lines
 
 
 def write_atomically(path: Path, expected: str, text: str) -> str | None:
     """Replace the file's text; None on success, else why nothing was written.
 
     `expected` is the text read before fixing: if the file changed since, it is not
-    overwritten. The new content goes to a temporary file in the same folder (same file
-    system, so the rename is atomic) with the original permissions, then replaces the file.
+    overwritten. A symbolic link is written through to its target (the link stays a link);
+    a read-only file is left alone. The new content goes to a temporary file in the same
+    folder (same file system, so the rename is atomic) with the original permissions and
+    owner, is flushed to disk, then replaces the file.
     """
+    target = Path(os.path.realpath(path))
+    if not os.access(target, os.W_OK):
+        return "the file is read-only; it was not fixed"
     try:
-        current = path.read_bytes().decode("utf-8")
+        current = target.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return f"cannot read the file again before writing: {error}"
     if current != expected:
         return "the file changed on disk while it was being checked; it was not overwritten"
     try:
-        mode = os.stat(path).st_mode & 0o7777
+        info = os.stat(target)
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".vaultlint-tmp", dir=path.parent
+            prefix=f".{target.name}.", suffix=".vaultlint-tmp", dir=target.parent
         )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(text.encode("utf-8"))
-            os.chmod(temporary, mode)
-            os.replace(temporary, path)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, info.st_mode & 0o7777)
+            try:
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except OSError:
+                pass  # not allowed to give the file away: it keeps our ownership
+            os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise

@@ -26,7 +26,12 @@ SOURCES_HEADINGS = frozenset({"sources", "source", "references"})
 def _git(root: Path, *args: str) -> str | None:
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, timeout=60, check=True
+            ["git", "-c", "core.quotePath=false", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None

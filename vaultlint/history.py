@@ -16,7 +16,7 @@ def renamed_notes(root: Path) -> dict[str, str]:
     """Folded old file name -> current vault path, newest rename first wins."""
     try:
         top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
+            ["git", "-c", "core.quotePath=false", "rev-parse", "--show-toplevel"],
             cwd=root,
             capture_output=True,
             text=True,
@@ -24,7 +24,18 @@ def renamed_notes(root: Path) -> dict[str, str]:
             check=True,
         ).stdout.strip()
         log = subprocess.run(
-            ["git", "log", "--diff-filter=R", "--name-status", "--format=", "-M", "--", "."],
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--diff-filter=R",
+                "--name-status",
+                "--format=",
+                "-M",
+                "--",
+                ".",
+            ],
             cwd=root,
             capture_output=True,
             text=True,

@@ -128,7 +128,9 @@ class VaultIndex:
         if self.link_style.format == "absolute":
             return stem
         if self.link_style.format == "relative":
-            return posixpath.relpath(stem, posixpath.dirname(source) or ".")
+            relative = posixpath.relpath(stem, posixpath.dirname(source) or ".")
+            # A bare name would be resolved from the vault root first: mark it relative.
+            return relative if relative.startswith("../") else f"./{relative}"
         name = stem.rsplit("/", 1)[-1]
         resolution = self.resolver.resolve(name, source)
         if resolution.outcome is Outcome.RESOLVED and resolution.target == target:

@@ -98,6 +98,7 @@ class _Prose:
 
     def __init__(self, document: Document) -> None:
         excluded = [*document.code_spans, *(link.span for link in document.links)]
+        excluded += [tag.span for tag in document.tags]
         excluded += [comment.span for comment in document.comments]
         excluded.sort()
         self.starts = [span[0] for span in excluded]
@@ -463,6 +464,7 @@ AMBIGUOUS_DATE = Rule(
     "guess. With `date-order` set for the vault, the safe fix writes the ISO date.",
     bad="Released 03/04/2025.",
     good="Released 2025-04-03.",
+    fix_changes=frozenset({"headings"}),  # a date may stand in a heading
     check_note=_ambiguous,
 )
 
@@ -522,9 +524,10 @@ def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
         phrase = _AS_OF.search(text, max(0, mention.span[0] - 10), mention.span[0])
         if phrase is None or phrase.end() != mention.span[0]:
             continue
-        if mention.last_day() >= limit:
-            continue
         written = " ".join(text[mention.span[0] : mention.span[1]].split())
+        years = [int(year) for year in re.findall(r"\d{4}", written)]
+        if mention.last_day() >= limit or (len(years) > 1 and max(years) >= limit.year):
+            continue  # "as of 2024-2026": the range reaches into the review window
         yield STALE_CLAIM.at(
             document,
             (phrase.start(), mention.span[1]),
@@ -535,6 +538,8 @@ def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
     month_index = day.year * 12 + day.month - 1 - months
+    if month_index < 12:
+        return datetime.date.min
     year, month = divmod(month_index, 12)
     return datetime.date(year, month + 1, 1)
 

@@ -20,6 +20,7 @@ from vaultlint.index import VaultIndex
 from vaultlint.resolve import Outcome, fold
 from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Scope, Severity, VaultContext
 
+_NOT_ATTACHMENTS = frozenset({"vaultlint.toml", ".vaultlint.toml", "pyproject.toml"})
 # Notes that are entry points or instructions, not pages: nobody needs to link to them.
 ORPHAN_EXEMPT_NAMES = frozenset({"index.md", "log.md", "readme.md", "agents.md", "claude.md"})
 _SPACING = re.compile(r"[\s_\-]+")
@@ -47,8 +48,11 @@ def _unresolved(document: Document, context: NoteContext) -> Iterator[Finding]:
             continue
         hint, edits = _suggest(link, document, index, context)
         kind = "embed" if link.is_embed else "link"
-        message = f"unresolved {kind} {shown(link)}: no note or file in the vault is named "
-        message += f"'{_expected_name(link.linkpath)}'; {hint}"
+        if "/" in link.linkpath and index.resolver.candidates(_expected_name(link.linkpath)):
+            message = f"unresolved {kind} {shown(link)}: the path does not lead to it; {hint}"
+        else:
+            message = f"unresolved {kind} {shown(link)}: no note or file in the vault is "
+            message += f"named '{_expected_name(link.linkpath)}'; {hint}"
         yield UNRESOLVED_LINK.at(document, link.span, message, Fix.UNSAFE, edits)
 
 
@@ -63,6 +67,14 @@ def _suggest(
     """A hint that says what to do, and (for a unique title or alias) the edits of the fix."""
     if link.linkpath.endswith("/"):
         return "a folder cannot be a link target: link a note inside it", ()
+    elsewhere = index.resolver.candidates(_expected_name(link.linkpath))
+    if elsewhere and "/" in link.linkpath:
+        stem = elsewhere[0][:-3] if _is_note(elsewhere[0]) else elsewhere[0]
+        return (
+            f"a file of that name exists at {', '.join(sorted(elsewhere))}, which this path "
+            f"does not reach: write [[{stem}]]",
+            (),
+        )
     written = _written_whole(link)
     for text in dict.fromkeys([written, link.linkpath.strip()]):
         if not text:
@@ -73,7 +85,14 @@ def _suggest(
         if len(matches) == 1:
             target = matches[0]
             display = text if text == written and link.display is not None else None
-            replacement = _link_to(index, target, document.path, link, display)
+            replacement = _link_to(
+                index,
+                target,
+                document.path,
+                link,
+                display,
+                in_table=_in_table_row(document, link.span[0]),
+            )
             source = "title" if target in titled else "alias"
             hint = (
                 f"'{text}' is the {source} of {target}, but Obsidian links by file name: "
@@ -152,15 +171,34 @@ def _same_name_other_spacing(index: VaultIndex, linkpath: str) -> str | None:
 
 
 def _link_to(
-    index: VaultIndex, target: str, source: str, link: Link, display: str | None = None
+    index: VaultIndex,
+    target: str,
+    source: str,
+    link: Link,
+    display: str | None = None,
+    *,
+    in_table: bool = False,
 ) -> str:
-    """A link to `target` showing the text the user wrote, in the vault's link style."""
+    """A link to `target` keeping what the user wrote (display text, subpath, embed), in
+    the vault's link style; a wikilink in a table escapes its `|`."""
     if display is None:
-        display = link.display if link.display is not None else link.linkpath.strip()
+        if link.kind is LinkKind.MARKDOWN:
+            display = link.raw[link.raw.index("[") + 1 : link.raw.rindex("](")]
+        else:
+            display = link.display if link.display is not None else link.linkpath.strip()
     path = index.link_text(target, source)
+    bang = "!" if link.is_embed else ""
     if index.link_style.markdown:
-        return f"{'!' if link.is_embed else ''}[{display}]({quote(path)}.md{link.subpath})"
-    return f"{'!' if link.is_embed else ''}[[{path}{link.subpath}|{display}]]"
+        destination = quote(f"{path}.md{link.subpath}", safe="/#^")
+        return f"{bang}[{display}]({destination})"
+    bar = "\\|" if in_table else "|"
+    return f"{bang}[[{path}{link.subpath}{bar}{display}]]"
+
+
+def _in_table_row(document: Document, offset: int) -> bool:
+    text = document.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start:offset].lstrip().startswith("|")
 
 
 UNRESOLVED_LINK = Rule(
@@ -174,7 +212,7 @@ UNRESOLVED_LINK = Rule(
     "optional, root file first, then the linking note's folder, then the shortest path. "
     "Aliases and titles never resolve a link: when exactly one note has the written text as "
     "its title or alias, the unsafe fix rewrites the link to that note's file name.",
-    fix_changes=frozenset({"links"}),
+    fix_changes=frozenset({"links", "headings"}),  # a link may stand in a heading
     bad="See [[Andrej Karpathy]].   (the file is entities/andrej-karpathy.md)",
     good="See [[andrej-karpathy|Andrej Karpathy]].",
     check_note=_unresolved,
@@ -222,8 +260,8 @@ AMBIGUOUS_LINK = Rule(
 
 def _anchor_target(link: Link, document: Document, index: VaultIndex) -> Document | None:
     """The note whose anchors the link's subpath names, if it is a parsed Markdown note."""
-    if not link.subpath or link.is_external or link.subpath.startswith("#[^"):
-        return None
+    if not link.subpath.strip("#^ ") or link.is_external or link.subpath.startswith("#[^"):
+        return None  # no anchor ('[[note#]]'), or a footnote
     resolution = index.resolve(link, document.path)
     if resolution.outcome is not Outcome.RESOLVED or resolution.target is None:
         return None
@@ -314,8 +352,9 @@ def _case_mismatch(document: Document, context: NoteContext) -> Iterator[Finding
         if corrected is None or corrected == link.linkpath:
             continue
         edits: tuple[Edit, ...] = ()
-        where = link.raw.find(link.linkpath)
-        if where >= 0 and link.kind is not LinkKind.MARKDOWN:
+        target_part = link.raw.split("|", 1)[0] if link.kind is LinkKind.WIKILINK else link.raw
+        where = target_part.find(link.linkpath)
+        if where >= 0 and link.kind is LinkKind.WIKILINK:
             start = link.span[0] + where
             edits = (Edit((start, start + len(link.linkpath)), corrected),)
         yield LINK_CASE_MISMATCH.at(
@@ -349,7 +388,7 @@ LINK_CASE_MISMATCH = Rule(
     summary="A link that resolves only because Obsidian ignores case.",
     severity=Severity.WARNING,
     fix=Fix.SAFE,
-    fix_changes=frozenset({"links"}),
+    fix_changes=frozenset({"links", "headings", "frontmatter"}),  # links in headings, properties
     default=False,
     why="Obsidian matches names case-insensitively, but publishers such as Quartz, static "
     "site generators and case-sensitive file systems do not. Off by default: many vaults, "
@@ -437,10 +476,11 @@ ORPHAN_NOTE = Rule(
 
 
 def _dead_ends(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
-    for path, document in sorted(index.documents.items()):
+    for path in sorted(index.documents):
         if path not in context.linted or orphan_exempt(path, context.settings):
             continue
-        if not any(not link.is_external for link in document.links):
+        outbound = index.graph.outbound.get(path, [])
+        if not any(item.resolution.target != path for item in outbound):
             yield DEAD_END_NOTE.on_file(
                 path, "note links to no other note: add links to related pages"
             )
@@ -464,6 +504,9 @@ DEAD_END_NOTE = Rule(
 def _unused_attachments(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
     used = set(index.graph.inbound)
     for path in index.attachments:
+        name = path.rsplit("/", 1)[-1].lower()
+        if name in _NOT_ATTACHMENTS or name.endswith((".canvas", ".base")):
+            continue  # configuration, and Obsidian's own formats (they link to notes)
         if path in context.linted and path not in used:
             yield UNUSED_ATTACHMENT.on_file(
                 path,

@@ -22,7 +22,7 @@ def render(shown: list[Shown], *, colour: bool, quiet: bool, checked: int, fixed
         assert finding.severity is not None
         location = _paint(f"{item.path}:{finding.start.line}:{finding.start.column}:", "1", colour)
         code = _paint(finding.code, _COLOURS[finding.severity], colour)
-        mark = " [*]" if finding.fix is not Fix.NONE else ""
+        mark = " [*]" if finding.fix is Fix.SAFE else ""  # as ruff: unsafe fixes are opt-in
         lines.append(f"{location} {code}{mark} {finding.message}")
     if not quiet:
         lines.append(summary(shown, checked, fixed))
@@ -65,7 +65,7 @@ def fixes(fixed: dict[str, list[Finding]]) -> str:
 
 def statistics(shown: list[Shown]) -> str:
     counts = Counter(item.finding.code for item in shown)
-    fixable = {item.finding.code for item in shown if item.finding.fix is not Fix.NONE}
+    fixable = {item.finding.code for item in shown if item.finding.fix is Fix.SAFE}
     rows = []
     for code, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
         mark = "[*]" if code in fixable else "   "
