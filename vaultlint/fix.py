@@ -11,6 +11,7 @@ that changed on disk since it was read is left alone.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
@@ -194,10 +195,8 @@ def write_atomically(path: Path, expected: str, text: str) -> str | None:
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, info.st_mode & 0o7777)
-            try:
+            with contextlib.suppress(OSError):  # not allowed to give it away: ours, then
                 os.chown(temporary, info.st_uid, info.st_gid)
-            except OSError:
-                pass  # not allowed to give the file away: it keeps our ownership
             os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
