@@ -196,12 +196,6 @@ def _dated_text(text: str) -> bool:
     return any(mention.valid for mention in find_dates(text))
 
 
-def _prose_dates(document: Document, prose: _Prose) -> Iterator[tuple[Span, DateMention]]:
-    """Every date in the note's prose."""
-    for mention in prose.dates:
-        yield mention.span, mention
-
-
 def _month(today: str) -> str:
     return today[:7]
 
@@ -387,8 +381,8 @@ UNDATED_CLAIM = Rule(
 
 
 def _impossible(document: Document, context: NoteContext) -> Iterator[Finding]:
-    prose = _Prose(document)
-    for _, mention in _prose_dates(document, prose):
+    prose = _Prose.of(document)
+    for mention in prose.dates:
         if mention.valid:
             continue
         written = document.text[mention.span[0] : mention.span[1]]
@@ -421,9 +415,9 @@ IMPOSSIBLE_DATE = Rule(
 
 
 def _ambiguous(document: Document, context: NoteContext) -> Iterator[Finding]:
-    prose = _Prose(document)
+    prose = _Prose.of(document)
     order = context.settings.date_order
-    for _, mention in _prose_dates(document, prose):
+    for mention in prose.dates:
         if not mention.ambiguous or mention.numeric is None:
             continue
         first, second = mention.numeric
@@ -475,9 +469,9 @@ AMBIGUOUS_DATE = Rule(
 def _future(document: Document, context: NoteContext) -> Iterator[Finding]:
     today = datetime.date.fromisoformat(context.today)
     vocabulary = words(context.settings)
-    prose = _Prose(document)
+    prose = _Prose.of(document)
     text = document.text
-    for _, mention in _prose_dates(document, prose):
+    for mention in prose.dates:
         if not mention.valid or mention.first_day() <= today:
             continue
         if mention.precision is Precision.YEAR and mention.year > today.year + 10:
@@ -516,9 +510,9 @@ def _stale(document: Document, context: NoteContext) -> Iterator[Finding]:
     today = datetime.date.fromisoformat(context.today)
     months = context.settings.stale_after_months
     limit = _months_before(today, months)
-    prose = _Prose(document)
+    prose = _Prose.of(document)
     text = document.text
-    for _, mention in _prose_dates(document, prose):
+    for mention in prose.dates:
         if not mention.valid:
             continue
         phrase = _AS_OF.search(text, max(0, mention.span[0] - 10), mention.span[0])

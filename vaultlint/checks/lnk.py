@@ -26,11 +26,6 @@ ORPHAN_EXEMPT_NAMES = frozenset({"index.md", "log.md", "readme.md", "agents.md",
 _SPACING = re.compile(r"[\s_\-]+")
 
 
-def shown(link: Link) -> str:
-    """The link as written, for messages (property links are shown as their value)."""
-    return link.raw
-
-
 def _is_note(path: str) -> bool:
     return path.lower().endswith(".md")
 
@@ -49,9 +44,9 @@ def _unresolved(document: Document, context: NoteContext) -> Iterator[Finding]:
         hint, edits = _suggest(link, document, index, context)
         kind = "embed" if link.is_embed else "link"
         if "/" in link.linkpath and index.resolver.candidates(_expected_name(link.linkpath)):
-            message = f"unresolved {kind} {shown(link)}: the path does not lead to it; {hint}"
+            message = f"unresolved {kind} {link.raw}: the path does not lead to it; {hint}"
         else:
-            message = f"unresolved {kind} {shown(link)}: no note or file in the vault is "
+            message = f"unresolved {kind} {link.raw}: no note or file in the vault is "
             message += f"named '{_expected_name(link.linkpath)}'; {hint}"
         yield UNRESOLVED_LINK.at(document, link.span, message, Fix.UNSAFE, edits)
 
@@ -235,7 +230,7 @@ def _ambiguous(document: Document, context: NoteContext) -> Iterator[Finding]:
             yield AMBIGUOUS_LINK.at(
                 document,
                 link.span,
-                f"ambiguous link {shown(link)}: {tied} tie (same name, same path length) and "
+                f"ambiguous link {link.raw}: {tied} tie (same name, same path length) and "
                 f"Obsidian picks one by its internal file order; write the path, e.g. "
                 f"[[{example}]]",
             )
@@ -291,7 +286,7 @@ def _missing_heading(document: Document, context: NoteContext) -> Iterator[Findi
         yield MISSING_HEADING.at(
             document,
             link.span,
-            f"{shown(link)}: {target.path} has no heading matching '{link.subpath}'; {hint}",
+            f"{link.raw}: {target.path} has no heading matching '{link.subpath}'; {hint}",
         )
 
 
@@ -320,7 +315,7 @@ def _missing_block(document: Document, context: NoteContext) -> Iterator[Finding
         yield MISSING_BLOCK.at(
             document,
             link.span,
-            f"{shown(link)}: {target.path} has no block '^{block_id}'; add ' ^{block_id}' at "
+            f"{link.raw}: {target.path} has no block '^{block_id}'; add ' ^{block_id}' at "
             "the end of the paragraph or list item meant, or fix the link",
         )
 
@@ -360,7 +355,7 @@ def _case_mismatch(document: Document, context: NoteContext) -> Iterator[Finding
         yield LINK_CASE_MISMATCH.at(
             document,
             link.span,
-            f"{shown(link)} differs in case from the file {resolution.target}: write "
+            f"{link.raw} differs in case from the file {resolution.target}: write "
             f"'{corrected}' so the link also works where paths are case-sensitive",
             Fix.SAFE,
             edits,
