@@ -6,7 +6,7 @@ they cannot drift apart. A new family adds its module's RULES list here.
 
 from __future__ import annotations
 
-from vaultlint.checks import dat, lnk, vlt
+from vaultlint.checks import dat, fmt, lnk, vlt
 from vaultlint.rule import Rule
 
 FAMILIES = {
@@ -20,7 +20,7 @@ FAMILIES = {
 # Families on by default; SCH and WIKI run only through a preset or explicit selection.
 DEFAULT_FAMILIES = frozenset({"VLT", "LNK", "DAT", "FMT"})
 
-ALL_RULES: tuple[Rule, ...] = (*vlt.RULES, *lnk.RULES, *dat.RULES)
+ALL_RULES: tuple[Rule, ...] = (*vlt.RULES, *lnk.RULES, *dat.RULES, *fmt.RULES)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
 

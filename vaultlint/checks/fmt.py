@@ -1,0 +1,197 @@
+"""FMT: formatting that drifts in generated notes, each with a safe fix.
+
+Only what no maintainer would object to is here and on by default: trailing whitespace
+(an intended two-space hard break is kept), runs of blank lines, a missing final newline,
+and `##Heading` without its space. Never inside code, math, HTML blocks, comments or
+frontmatter.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from vaultlint.document import Document, Span
+from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Severity
+
+_TRAILING = re.compile(r"[ \t]+$")
+_HEADING_WITHOUT_SPACE = re.compile(r"[ ]{0,3}(#{2,6})(?=[^#\s])")
+
+
+class _Lines:
+    """The note's lines (without line breaks) and the spans no formatting rule may touch."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        source = document.source
+        self.spans: list[tuple[int, int]] = [
+            source.line_span(number) for number in range(1, source.line_count + 1)
+        ]
+        protected = [*document.code_spans, *(c.span for c in document.comments)]
+        if document.frontmatter is not None:
+            protected.append(document.frontmatter.span)
+        protected.sort()
+        self.protected: list[Span] = protected
+        self.starts = [span[0] for span in protected]
+
+    @classmethod
+    def of(cls, document: Document) -> _Lines:
+        cached = document.memo.get("lines")
+        if not isinstance(cached, _Lines):
+            cached = cls(document)
+            document.memo["lines"] = cached
+        return cached
+
+    def touches_protected(self, start: int, end: int) -> bool:
+        """Whether `start:end` overlaps code, math, HTML, a comment or the frontmatter."""
+        index = bisect_right(self.starts, end)
+        return any(s0 < max(end, start + 1) and start < s1 for s0, s1 in self.protected[:index])
+
+    def blank(self, number: int) -> bool:
+        start, end = self.spans[number]
+        return not self.document.text[start:end].strip()
+
+
+def _trailing_whitespace(document: Document, context: NoteContext) -> Iterator[Finding]:
+    lines = _Lines.of(document)
+    text = document.text
+    for number, (start, end) in enumerate(lines.spans):
+        match = _TRAILING.search(text, start, end)
+        if match is None:
+            continue
+        content = text[start : match.start()]
+        following = number + 1 < len(lines.spans) and not lines.blank(number + 1)
+        hard_break = match.group() == "  " and content.strip() and following
+        if hard_break and not content.lstrip().startswith("#"):
+            continue  # two spaces before a next line: a Markdown hard line break
+        if lines.touches_protected(match.start(), match.end()):
+            continue
+        yield TRAILING_WHITESPACE.at(
+            document,
+            match.span(),
+            f"trailing whitespace on line {number + 1}: remove it",
+            Fix.SAFE,
+            (Edit(match.span(), ""),),
+        )
+
+
+TRAILING_WHITESPACE = Rule(
+    code="FMT001",
+    name="trailing-whitespace",
+    summary="Spaces or tabs at the end of a line (a two-space hard line break is kept).",
+    severity=Severity.WARNING,
+    fix=Fix.SAFE,
+    why="Invisible trailing whitespace makes noisy diffs and is easily turned into an "
+    "unintended hard line break. Exactly two spaces after text are a deliberate hard break "
+    "in Markdown and are kept. Code, math, comments and frontmatter are never touched.",
+    bad="A line with trailing spaces.   ",
+    good="A line with trailing spaces.",
+    check_note=_trailing_whitespace,
+)
+
+
+def _blank_lines(document: Document, context: NoteContext) -> Iterator[Finding]:
+    lines = _Lines.of(document)
+    count = len(lines.spans)
+    number = 0
+    while number < count:
+        if not lines.blank(number):
+            number += 1
+            continue
+        run_end = number
+        while run_end + 1 < count and lines.blank(run_end + 1):
+            run_end += 1
+        extra_start = lines.spans[number + 1][0] if run_end > number else None
+        if extra_start is not None and run_end + 1 < count:
+            extra_end = lines.spans[run_end + 1][0]
+            if not lines.touches_protected(lines.spans[number][0], extra_end):
+                yield MULTIPLE_BLANK_LINES.at(
+                    document,
+                    (extra_start, extra_start),
+                    f"{run_end - number + 1} blank lines in a row: keep one",
+                    Fix.SAFE,
+                    (Edit((extra_start, extra_end), ""),),
+                )
+        number = run_end + 1
+
+
+MULTIPLE_BLANK_LINES = Rule(
+    code="FMT002",
+    name="multiple-blank-lines",
+    summary="Two or more blank lines in a row (one separates blocks; more changes nothing).",
+    severity=Severity.WARNING,
+    fix=Fix.SAFE,
+    why="Markdown treats any number of blank lines as one; runs of them are leftovers of "
+    "edits and make diffs noisy. Blank lines inside code blocks and comments are kept.",
+    bad="First paragraph.\n\n\n\nSecond paragraph.",
+    good="First paragraph.\n\nSecond paragraph.",
+    check_note=_blank_lines,
+)
+
+
+def _final_newline(document: Document, context: NoteContext) -> Iterator[Finding]:
+    text = document.text
+    if not text or text.endswith(("\n", "\r")):
+        return
+    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    end = len(text)
+    yield MISSING_FINAL_NEWLINE.at(
+        document,
+        (end, end),
+        "the note does not end with a line break: add one",
+        Fix.SAFE,
+        (Edit((end, end), newline),),
+    )
+
+
+MISSING_FINAL_NEWLINE = Rule(
+    code="FMT003",
+    name="missing-final-newline",
+    summary="The note does not end with a line break.",
+    severity=Severity.WARNING,
+    fix=Fix.SAFE,
+    fix_changes=frozenset({"code"}),  # a code block left open runs to the end of the note
+    why="Tools that append to a note (agents writing logs, `cat >>`) glue their first line "
+    "to the last line of a note without a final newline; git marks it in every diff. The "
+    "fix adds the note's own line ending (LF or CRLF).",
+    bad="Last line.<no line break>",
+    good="Last line.\n",
+    check_note=_final_newline,
+)
+
+
+def _heading_space(document: Document, context: NoteContext) -> Iterator[Finding]:
+    lines = _Lines.of(document)
+    text = document.text
+    for number, (start, end) in enumerate(lines.spans):
+        match = _HEADING_WITHOUT_SPACE.match(text, start, end)
+        if match is None or lines.touches_protected(start, end):
+            continue
+        marks_end = match.end(1)
+        yield HEADING_SPACE.at(
+            document,
+            (match.start(1), marks_end),
+            f"'{match.group(1)}' is not a heading without a space after it: write "
+            f"'{match.group(1)} ' (line {number + 1})",
+            Fix.SAFE,
+            (Edit((marks_end, marks_end), " "),),
+        )
+
+
+HEADING_SPACE = Rule(
+    code="FMT004",
+    name="heading-missing-space",
+    summary="`##Heading`: two or more `#` open a line without the space a heading needs.",
+    severity=Severity.WARNING,
+    fix=Fix.SAFE,
+    fix_changes=frozenset({"headings"}),
+    why="Without the space the line is plain text, not a heading, so it is missing from the "
+    "outline and links to it do not resolve. Only lines opened by two or more `#` are "
+    "reported: `#word` is a tag in Obsidian, never a heading to fix.",
+    bad="##Background",
+    good="## Background",
+    check_note=_heading_space,
+)
+
+RULES = [TRAILING_WHITESPACE, MULTIPLE_BLANK_LINES, MISSING_FINAL_NEWLINE, HEADING_SPACE]
