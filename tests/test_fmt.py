@@ -59,3 +59,21 @@ def test_crlf_notes_keep_crlf(tmp_path: Path, capsys):
 def test_frontmatter_math_and_html_are_untouched(tmp_path: Path, capsys, text):
     vault = make_vault(tmp_path, {"a.md": text})
     assert [c for c in fmt(capsys, vault) if c[2] == "FMT001"] == []
+
+
+def test_heading_increment_is_reported_with_an_unsafe_fix(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "## Start\n\n#### Deep\n\n##### Deeper\n\n# Top\n"})
+    assert fmt(capsys, vault) == [(3, 1, "FMT005")]
+    run_cli(capsys, "check", "--select", "FMT", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text().startswith("## Start\n\n#### Deep")  # unsafe: not applied
+    run_cli(capsys, "check", "--select", "FMT", "--fix", "--unsafe-fixes", cwd=vault)
+    assert (vault / "a.md").read_text() == "## Start\n\n### Deep\n\n#### Deeper\n\n# Top\n"
+
+
+def test_heading_punctuation_is_opt_in(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "## Background:\n\n## Why?\n\n## Q&A: part 1.\n"})
+    default = run_cli(capsys, "check", "--output-format", "json", cwd=vault).json()
+    assert [f["code"] for f in default] == []
+    assert fmt(capsys, vault) == [(1, 14, "FMT006"), (5, 15, "FMT006")]
+    run_cli(capsys, "check", "--select", "FMT006", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == "## Background\n\n## Why?\n\n## Q&A: part 1\n"

@@ -195,3 +195,85 @@ HEADING_SPACE = Rule(
 )
 
 RULES = [TRAILING_WHITESPACE, MULTIPLE_BLANK_LINES, MISSING_FINAL_NEWLINE, HEADING_SPACE]
+
+
+def _heading_increment(document: Document, context: NoteContext) -> Iterator[Finding]:
+    previous = 0
+    for heading in document.headings:
+        if not heading.top_level:
+            continue
+        if previous and heading.level > previous + 1:
+            wanted = previous + 1
+            text = document.text
+            start = (
+                heading.span[0]
+                + len(text[heading.span[0] :])
+                - len(text[heading.span[0] :].lstrip(" "))
+            )
+            marks = text[start : start + heading.level]
+            edits: tuple[Edit, ...] = ()
+            if marks == "#" * heading.level:  # an ATX heading: the fix rewrites its marks
+                edits = (Edit((start, start + heading.level), "#" * wanted),)
+            yield HEADING_INCREMENT.at(
+                document,
+                (start, start + heading.level),
+                f"heading level {heading.level} follows level {previous}: make it level "
+                f"{wanted} ({'#' * wanted}), or add the missing level above it",
+                Fix.UNSAFE,
+                edits,
+            )
+        previous = heading.level
+
+
+HEADING_INCREMENT = Rule(
+    code="FMT005",
+    name="heading-increment",
+    summary="A heading more than one level deeper than the heading before it (# then ###).",
+    severity=Severity.WARNING,
+    fix=Fix.UNSAFE,
+    fix_changes=frozenset({"headings"}),
+    why="Skipped levels break the outline and the section tree that page schemas read. The "
+    "fix is unsafe: changing a level changes what a nested `[[note#A#B]]` link reaches. A "
+    "page's first heading may be of any level.",
+    bad="# Title\n### Details",
+    good="# Title\n## Details",
+    check_note=_heading_increment,
+)
+
+_CLOSING_PUNCTUATION = ".,;:!"
+
+
+def _heading_punctuation(document: Document, context: NoteContext) -> Iterator[Finding]:
+    for heading in document.headings:
+        text = heading.text
+        stripped = text.rstrip(_CLOSING_PUNCTUATION)
+        if not text or stripped == text or not stripped.strip():
+            continue
+        end = heading.text_span[1]
+        start = end - (len(text) - len(stripped))
+        yield HEADING_PUNCTUATION.at(
+            document,
+            (start, end),
+            f"heading ends with '{text[len(stripped) :]}': remove it",
+            Fix.SAFE,
+            (Edit((start, end), ""),),
+        )
+
+
+HEADING_PUNCTUATION = Rule(
+    code="FMT006",
+    name="heading-trailing-punctuation",
+    summary="A heading that ends with . , ; : or ! (a question mark is kept).",
+    severity=Severity.INFO,
+    fix=Fix.SAFE,
+    fix_changes=frozenset({"headings"}),
+    default=False,
+    why="Headings are titles, not sentences. Off by default: some vaults write 'Summary:' "
+    "on purpose. Links to the heading keep working: Obsidian ignores this punctuation when "
+    "matching headings.",
+    bad="## Background:",
+    good="## Background",
+    check_note=_heading_punctuation,
+)
+
+RULES += [HEADING_INCREMENT, HEADING_PUNCTUATION]
