@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         "--fix-only", action="store_true", help="apply fixes; do not report other problems"
     )
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed")
+    check.add_argument(
+        "--staged",
+        action="store_true",
+        help="also check notes whose links the staged git change breaks (for pre-commit)",
+    )
     check.add_argument("--show-settings", action="store_true", help="print resolved settings")
     check.add_argument("--show-files", action="store_true", help="list the notes to check")
 
@@ -198,6 +203,7 @@ def _check(arguments: argparse.Namespace) -> int:
         fix=arguments.fix or arguments.fix_only or arguments.diff,
         unsafe_fixes=arguments.unsafe_fixes,
         diff=arguments.diff,
+        staged=arguments.staged,
     )
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")

@@ -20,6 +20,7 @@ from vaultlint.document import Document
 from vaultlint.files import ReadProblem, decode_note, read_note
 from vaultlint.index import VaultIndex, build_index
 from vaultlint.parse import parse_document
+from vaultlint.resolve import fold
 from vaultlint.rule import Finding, NoteContext, Rule, Scope, Severity, VaultContext
 from vaultlint.source import Position
 from vaultlint.suppress import Directive, find_directives
@@ -42,6 +43,9 @@ class CheckRequest:
     fix: bool = False  # apply safe fixes (and unsafe ones with unsafe_fixes)
     unsafe_fixes: bool = False
     diff: bool = False  # with fix: compute the changes, write nothing
+    # Also check the notes whose links the staged git change breaks (deleted or renamed
+    # notes); with no targets, only those. This is what the pre-commit hook runs.
+    staged: bool = False
 
 
 @dataclass
@@ -143,6 +147,8 @@ def _load_vault(
         linted = {stdin_relative}
         if stdin_relative not in files.notes:
             files.notes.append(stdin_relative)
+    elif request.staged and not request.targets:
+        linted = set()  # only what the staged change breaks, added below
     else:
         targets = request.targets or (root,)  # no PATH: the whole vault around the cwd
         linted = select_targets(files, [t for t in targets if _within(root, t)])
@@ -165,7 +171,25 @@ def _load_vault(
         except Exception:  # a parser bug must not stop the run
             run.internal_errors.append(_internal(path, "parsing"))
     run.index = build_index(documents, set(run.problems), files.attachments, files.link_style, root)
+    if request.staged:
+        broken = _broken_by_staged_change(run.index, root) & files.lintable
+        run.linted = sorted(set(run.linted) | broken)
     return run
+
+
+def _broken_by_staged_change(index: VaultIndex, root: Path) -> set[str]:
+    """Notes with an unresolved link to a note that the staged change deletes or renames."""
+    from vaultlint.history import staged_removals
+
+    removed = {fold(path.rsplit("/", 1)[-1]) for path in staged_removals(root)}
+    if not removed:
+        return set()
+    found = set()
+    for item in index.graph.unresolved:
+        name = fold(item.link.linkpath.strip().rsplit("/", 1)[-1])
+        if name in removed or f"{name}.md" in removed:
+            found.add(item.source)
+    return found
 
 
 def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:

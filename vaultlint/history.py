@@ -57,3 +57,27 @@ def renamed_notes(root: Path) -> dict[str, str]:
         old_name = fold(old[len(prefix) :].rsplit("/", 1)[-1])
         renames.setdefault(old_name, new[len(prefix) :])
     return renames
+
+
+def staged_removals(root: Path) -> list[str]:
+    """Vault paths that the staged change deletes, or renames away (their old names)."""
+    try:
+        top = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "rev-parse", "--show-toplevel"],
+            cwd=root, capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "diff", "--cached", "--name-status",
+             "--diff-filter=DR", "-M", "--", "."],
+            cwd=root, capture_output=True, text=True, timeout=30, check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    removed = []
+    for line in status.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0][:1] in ("D", "R") and parts[1].startswith(prefix):
+            removed.append(parts[1][len(prefix) :])
+    return removed
