@@ -330,3 +330,21 @@ def test_review_edge_cases_of_links(tmp_path, capsys):
         "unresolved link [[notes/x]]: the path does not lead to it; a file of that name exists "
         "at other/x.md, which this path does not reach: write [[other/x]]"
     )
+
+
+def test_staged_deletion_reports_the_notes_it_breaks(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "See [[b]].\n", "b.md": "B.\n", "c.md": "[[z]]\n"})
+    _git(vault, "init", "-q")
+    _git(vault, "add", "-A")
+    _git(vault, "commit", "-qm", "one")
+    assert run_cli(capsys, "check", "--staged", cwd=vault).out == (
+        "All checks passed (0 notes checked).\n"
+    )
+    _git(vault, "rm", "-q", "b.md")
+    result = run_cli(capsys, "check", "--staged", "--output-format", "json", cwd=vault)
+    assert [(f["path"], f["code"]) for f in result.json()] == [("a.md", "LNK001")]
+    _git(vault, "reset", "-q", "HEAD", "b.md")
+    _git(vault, "checkout", "-q", "--", "b.md")
+    _git(vault, "mv", "b.md", "renamed.md")
+    renamed = run_cli(capsys, "check", "--staged", "--output-format", "json", cwd=vault)
+    assert [(f["path"], f["code"]) for f in renamed.json()] == [("a.md", "LNK001")]

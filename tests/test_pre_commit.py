@@ -18,7 +18,10 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=cwd, capture_output=True, text=True, check=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
     )
 
 
@@ -52,8 +55,12 @@ def test_hooks_through_real_pre_commit(tmp_path: Path):
 
     def run_hook(*extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(PRE_COMMIT), "run", *extra], cwd=vault, env=env,
-            capture_output=True, text=True, timeout=900,
+            [str(PRE_COMMIT), "run", *extra],
+            cwd=vault,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     # A good note: the hook passes.

@@ -64,12 +64,30 @@ def staged_removals(root: Path) -> list[str]:
     try:
         top = subprocess.run(
             ["git", "-c", "core.quotePath=false", "rev-parse", "--show-toplevel"],
-            cwd=root, capture_output=True, text=True, timeout=10, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         ).stdout.strip()
         status = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "diff", "--cached", "--name-status",
-             "--diff-filter=DR", "-M", "--", "."],
-            cwd=root, capture_output=True, text=True, timeout=30, check=True,
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "diff",
+                "--cached",
+                "--name-status",
+                "--diff-filter=DR",
+                "-M",
+                "--",
+                ".",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
