@@ -8,12 +8,12 @@ and entries of its `sources:` property (links or vault paths such as `raw/paper.
 from __future__ import annotations
 
 import datetime
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vaultlint.document import Document, Link
+from vaultlint.git import run_git, vault_prefix
 from vaultlint.resolve import Outcome
 
 if TYPE_CHECKING:
@@ -23,32 +23,16 @@ if TYPE_CHECKING:
 SOURCES_HEADINGS = frozenset({"sources", "source", "references"})
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        return subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
 def last_commits(root: Path) -> dict[str, int] | str:
     """Vault path -> time of its last commit, or why history is not usable."""
-    top = _git(root, "rev-parse", "--show-toplevel")
-    if top is None:
+    prefix = vault_prefix(root)
+    if prefix is None:
         return "not a git work tree (or git is not installed)"
-    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+    if (run_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
         return "shallow clone: fetch the full history (e.g. fetch-depth: 0) to check freshness"
-    log = _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".")
+    log = run_git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".")
     if log is None:
         return "git log failed"
-    prefix = Path(root).resolve().relative_to(Path(top.strip()).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     times: dict[str, int] = {}
     for commit in log.split("\x00")[1:]:
         lines = commit.strip().splitlines()
@@ -62,8 +46,7 @@ def last_commits(root: Path) -> dict[str, int] | str:
 
 
 def is_work_tree_top(root: Path) -> bool:
-    top = _git(root, "rev-parse", "--show-toplevel")
-    return top is not None and Path(top.strip()).resolve() == Path(root).resolve()
+    return vault_prefix(root) == ""
 
 
 def note_sources(document: Document, index: VaultIndex) -> list[str]:

@@ -6,46 +6,18 @@ renames. Outside a git repository (or without git) there is simply no history.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from vaultlint.git import run_git, vault_prefix
 from vaultlint.resolve import fold
 
 
 def renamed_notes(root: Path) -> dict[str, str]:
     """Folded old file name -> current vault path, newest rename first wins."""
-    try:
-        top = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "rev-parse", "--show-toplevel"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        log = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotePath=false",
-                "log",
-                "--diff-filter=R",
-                "--name-status",
-                "--format=",
-                "-M",
-                "--",
-                ".",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    prefix = vault_prefix(root)
+    log = run_git(root, "log", "--diff-filter=R", "--name-status", "--format=", "-M", "--", ".")
+    if prefix is None or log is None:
         return {}
-    prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     renames: dict[str, str] = {}
     for line in log.splitlines():
         parts = line.split("\t")
@@ -61,38 +33,10 @@ def renamed_notes(root: Path) -> dict[str, str]:
 
 def staged_removals(root: Path) -> list[str]:
     """Vault paths that the staged change deletes, or renames away (their old names)."""
-    try:
-        top = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "rev-parse", "--show-toplevel"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        status = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotePath=false",
-                "diff",
-                "--cached",
-                "--name-status",
-                "--diff-filter=DR",
-                "-M",
-                "--",
-                ".",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    prefix = vault_prefix(root)
+    status = run_git(root, "diff", "--cached", "--name-status", "--diff-filter=DR", "-M", "--", ".")
+    if prefix is None or status is None:
         return []
-    prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     removed = []
     for line in status.splitlines():
         parts = line.split("\t")
