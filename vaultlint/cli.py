@@ -44,9 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     output.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
 
-    check = commands.add_parser(
-        "check", parents=[output], help="check notes (default: the vault around the cwd)"
+    check = commands.add_parser("check", help="check notes (default: the vault around the cwd)")
+    check.add_argument(
+        "--output-format",
+        choices=("text", "json", "json-lines", "github", "gitlab", "junit"),
+        default="text",
+        help="report format (github, gitlab, junit: paths relative to the repository root)",
     )
+    check.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     check.add_argument("--config", type=Path, help="use this configuration file")
     check.add_argument("--select", help="comma-separated codes, prefixes or names to check")
@@ -268,7 +273,9 @@ def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> i
             failing = failing or finding.severity.rank >= threshold.rank
             shown.append(Shown(display_path(run.root, finding.path, cwd), finding))
     checked = sum(len(run.linted) for run in runs)
-    if arguments.output_format == "json":
+    if arguments.output_format in _CI_FORMATS:
+        text = _ci_report(runs, arguments.output_format, cwd)
+    elif arguments.output_format == "json":
         text = json_format.render(shown)
     elif arguments.statistics:
         text = text_format.statistics(shown)
@@ -291,6 +298,33 @@ def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> i
     if failing and not arguments.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+_CI_FORMATS = ("json-lines", "github", "gitlab", "junit")
+
+
+def _ci_report(runs: list[VaultRun], output_format: str, cwd: Path) -> str:
+    """CI formats name files relative to the repository root, so annotations land on them."""
+    from vaultlint.git import vault_prefix
+    from vaultlint.report import Shown, ci_formats, display_path
+
+    shown: list[Shown] = []
+    checked: list[str] = []
+    for run in runs:
+        prefix = vault_prefix(run.root)
+
+        def place(path: str, prefix: str | None = prefix, run: VaultRun = run) -> str:
+            return prefix + path if prefix is not None else display_path(run.root, path, cwd)
+
+        shown.extend(Shown(place(f.path), f) for f in run.findings)
+        checked.extend(place(path) for path in run.linted)
+    if output_format == "github":
+        return ci_formats.render_github(shown)
+    if output_format == "gitlab":
+        return ci_formats.render_gitlab(shown)
+    if output_format == "junit":
+        return ci_formats.render_junit(shown, checked)
+    return ci_formats.render_json_lines(shown)
 
 
 def _shown_files(runs: list[VaultRun], cwd: Path) -> list[str]:
