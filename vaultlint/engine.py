@@ -18,7 +18,7 @@ from vaultlint.checks import vlt
 from vaultlint.config import ConfigError, LoadedConfig, Settings, find_config_file, load_config
 from vaultlint.document import Document
 from vaultlint.files import ReadProblem, decode_note, read_note
-from vaultlint.index import VaultIndex, build_index
+from vaultlint.index import LazyDocuments, VaultIndex, build_index
 from vaultlint.parse import parse_document
 from vaultlint.resolve import fold
 from vaultlint.rule import Finding, NoteContext, Rule, Scope, Severity, VaultContext
@@ -154,8 +154,8 @@ def _load_vault(
         linted = select_targets(files, [t for t in targets if _within(root, t)])
     run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
 
-    documents: dict[str, Document] = {}
-    for path in files.notes:
+    def load(path: str) -> Document | None:
+        """Read and parse one note when a rule first needs it; problems are recorded."""
         if path == stdin_relative and request.stdin_text is not None:
             result = decode_note(request.stdin_text.encode("utf-8", "surrogateescape"))
         else:
@@ -163,14 +163,22 @@ def _load_vault(
         if result.text is None:
             assert result.problem is not None
             run.problems[path] = result.problem
-            continue
+            run.index.unreadable.add(path)
+            return None
         try:
-            documents[path] = parse_document(
-                path, result.text, links_in_comments=settings.links_in_comments
-            )
+            return parse_document(path, result.text, links_in_comments=settings.links_in_comments)
         except Exception:  # a parser bug must not stop the run
             run.internal_errors.append(_internal(path, "parsing"))
-    run.index = build_index(documents, set(run.problems), files.attachments, files.link_style, root)
+            return None
+
+    run.index = build_index(
+        LazyDocuments(files.notes, load),
+        set(),
+        files.attachments,
+        files.link_style,
+        root,
+        note_files=sorted(files.notes),
+    )
     if request.staged:
         broken = _broken_by_staged_change(run.index, root) & files.lintable
         run.linted = sorted(set(run.linted) | broken)
@@ -198,6 +206,7 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     by_code = {rule.code: rule for rule in rules}
     raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
     for path in run.linted:
+        documents.get(path)  # reads and parses the note, recording a read problem
         problem = problems.get(path)
         if problem is not None:
             if problem.code in by_code:

@@ -64,7 +64,7 @@ def note_sources(document: Document, index: VaultIndex) -> list[str]:
             found.extend(_target(link, document, index))
     frontmatter = document.frontmatter
     if frontmatter is not None and isinstance(frontmatter.data.get("sources"), list):
-        known = {*index.documents, *index.unreadable, *index.attachments}
+        known = {*index.all_notes, *index.attachments}
         for item in frontmatter.data["sources"]:
             if isinstance(item, str) and not item.startswith("[[") and item.strip() in known:
                 found.append(item.strip())

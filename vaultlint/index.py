@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,13 +42,58 @@ class LinkGraph:
     unresolved: list[ResolvedLink] = field(default_factory=list)
 
 
+class LazyDocuments(MutableMapping[str, Document]):
+    """Note path -> parsed document, parsed on first access.
+
+    A run that checks a few notes (pre-commit) parses those notes and the ones their links
+    point into, not the whole vault; rules that need every note (orphans, the graph)
+    iterate, which parses the rest. A note that cannot be read or parsed is absent.
+    """
+
+    def __init__(self, paths: Iterable[str], load: Callable[[str], Document | None]) -> None:
+        self._paths = list(dict.fromkeys(paths))
+        self._known = set(self._paths)
+        self._load = load
+        self._loaded: dict[str, Document | None] = {}
+
+    def _get(self, path: str) -> Document | None:
+        if path not in self._loaded:
+            self._loaded[path] = self._load(path) if path in self._known else None
+        return self._loaded[path]
+
+    def __getitem__(self, path: str) -> Document:
+        document = self._get(path)
+        if document is None:
+            raise KeyError(path)
+        return document
+
+    def __setitem__(self, path: str, document: Document) -> None:
+        if path not in self._known:
+            self._known.add(path)
+            self._paths.append(path)
+        self._loaded[path] = document
+
+    def __delitem__(self, path: str) -> None:
+        raise TypeError("notes are not removed from the index")
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in list(self._paths) if self._get(path) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._get(path) is not None
+
+
 @dataclass
 class VaultIndex:
     """Notes, attachments and link resolution for one vault."""
 
-    documents: dict[str, Document] = field(default_factory=dict)  # parsed notes
+    documents: MutableMapping[str, Document] = field(default_factory=dict)  # parsed notes
     unreadable: set[str] = field(default_factory=set)  # notes that exist but were not parsed
     attachments: list[str] = field(default_factory=list)
+    note_files: list[str] = field(default_factory=list)  # every note path, parsed or not
     link_style: LinkStyle = field(default_factory=LinkStyle)
     root: Path | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # rules' shared lookups
@@ -56,11 +102,16 @@ class VaultIndex:
 
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver([*self.documents, *self.unreadable, *self.attachments])
+        return Resolver([*self.all_notes, *self.attachments])
+
+    @property
+    def all_notes(self) -> list[str]:
+        """Every note's path, without parsing anything."""
+        return self.note_files or sorted({*self.documents, *self.unreadable})
 
     @property
     def note_paths(self) -> list[str]:
-        return sorted({*self.documents, *self.unreadable})
+        return sorted(self.all_notes)
 
     def resolve(self, link: Link, source: str) -> Resolution:
         """Where `link`, written in the note `source`, leads (external links: unresolved)."""
@@ -139,11 +190,12 @@ class VaultIndex:
 
 
 def build_index(
-    documents: dict[str, Document],
+    documents: MutableMapping[str, Document],
     unreadable: set[str],
     attachments: list[str],
     link_style: LinkStyle | None = None,
     root: Path | None = None,
+    note_files: list[str] | None = None,
 ) -> VaultIndex:
     return VaultIndex(
         documents=documents,
@@ -151,4 +203,5 @@ def build_index(
         attachments=attachments,
         link_style=link_style or LinkStyle(),
         root=root,
+        note_files=note_files or [],
     )

@@ -108,7 +108,7 @@ def _suggest(
     if spaced:
         return f"a note with the same name spelled differently exists: did you mean {spaced}?", ()
     renamed = index.renames.get(fold(_expected_name(link.linkpath)))
-    if renamed is not None and renamed in index.documents:
+    if renamed is not None and renamed in index.all_notes:
         stem = renamed[:-3] if renamed.endswith(".md") else renamed
         return (
             f"git history shows '{_expected_name(link.linkpath)}' was renamed to {renamed}: "
@@ -138,7 +138,7 @@ def _stems(index: VaultIndex) -> dict[str, str]:
     """Folded note name -> path, built once per run (suggestions run per broken link)."""
     cached = index.memo.get("stems")
     if cached is None:
-        cached = {fold(path.rsplit("/", 1)[-1][:-3]): path for path in index.documents}
+        cached = {fold(path.rsplit("/", 1)[-1][:-3]): path for path in index.all_notes}
         index.memo["stems"] = cached
     return cached  # type: ignore[return-value]
 
@@ -148,7 +148,7 @@ def _spacing_keys(index: VaultIndex) -> dict[str, list[str]]:
     cached = index.memo.get("spacing")
     if cached is None:
         found: dict[str, list[str]] = defaultdict(list)
-        for path in sorted(index.documents):
+        for path in sorted(index.all_notes):
             found[_SPACING.sub("", fold(path.rsplit("/", 1)[-1][:-3]))].append(path)
         cached = index.memo["spacing"] = found
     return cached  # type: ignore[return-value]
@@ -399,7 +399,7 @@ LINK_CASE_MISMATCH = Rule(
 
 def _case_collisions(index: VaultIndex, context: VaultContext) -> Iterator[Finding]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for path in [*index.documents, *index.unreadable, *index.attachments]:
+    for path in [*index.all_notes, *index.attachments]:
         groups[fold(path)].append(path)
     for paths in groups.values():
         if len(paths) < 2:
