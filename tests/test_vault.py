@@ -104,3 +104,39 @@ def test_bad_obsidian_settings_are_a_notice_not_a_crash(tmp_path: Path, capsys):
     result = run_cli(capsys, "check", cwd=vault)
     assert result.code == 0
     assert ".obsidian/app.json: cannot read Obsidian settings" in result.err
+
+
+def test_notes_are_parsed_on_first_use_only():
+    from vaultlint.index import LazyDocuments
+    from vaultlint.parse import parse_document
+
+    loads: list[str] = []
+
+    def load(path: str):
+        loads.append(path)
+        return None if path == "bad.md" else parse_document(path, "# T\n")
+
+    documents = LazyDocuments(["a.md", "b.md", "bad.md"], load)
+    assert documents.get("a.md") is not None and loads == ["a.md"]
+    assert documents.get("a.md") is not None and loads == ["a.md"]  # parsed once
+    assert "bad.md" not in documents and "elsewhere.md" not in documents
+    assert sorted(documents) == ["a.md", "b.md"]  # iterating reads the rest
+    assert loads == ["a.md", "bad.md", "b.md"]
+
+
+def test_checking_one_note_reads_only_what_it_needs(tmp_path: Path):
+    from vaultlint.index import LazyDocuments
+
+    vault = make_vault(
+        tmp_path,
+        {
+            "a.md": "See [[b#Head]].\n",
+            "b.md": "# Head\n",
+            "c.md": "Unrelated [[d]].\n",
+            "d.md": "x",
+        },
+    )
+    (run,) = check(CheckRequest(targets=(vault / "a.md",), cwd=tmp_path, today="2026-11-25"))
+    assert run.findings == []
+    assert isinstance(run.index.documents, LazyDocuments)
+    assert run.index.documents.parsed() == ["a.md", "b.md"]

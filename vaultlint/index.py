@@ -85,6 +85,10 @@ class LazyDocuments(MutableMapping[str, Document]):
     def __contains__(self, path: object) -> bool:
         return isinstance(path, str) and self._get(path) is not None
 
+    def parsed(self) -> list[str]:
+        """The notes parsed so far (for measuring what a run had to read)."""
+        return sorted(path for path, document in self._loaded.items() if document is not None)
+
 
 @dataclass
 class VaultIndex:
