@@ -79,7 +79,6 @@ def summary(document: Document) -> dict[str, object]:
 @dataclass
 class FixOutcome:
     document: Document  # the note after fixing (the original when nothing applied)
-    remaining: list[Finding]  # findings of the fixed note
     applied: list[Finding] = field(default_factory=list)
     rounds: int = 0
     bound_hit: bool = False
@@ -103,7 +102,7 @@ def fix_document(
     original = document
     current = document
     findings = check(current)
-    outcome = FixOutcome(document, findings)
+    outcome = FixOutcome(document)
     for round_number in range(1, MAX_ROUNDS + 1):
         chosen = choose(findings, unsafe)
         if not chosen:
@@ -133,8 +132,8 @@ def fix_document(
             f"the fixes of {rules} would also change {', '.join(changed)}; nothing was written "
             "(please report this)"
         )
-        return FixOutcome(original, check(original), rounds=outcome.rounds, refused=outcome.refused)
-    outcome.document, outcome.remaining = current, findings
+        return FixOutcome(original, rounds=outcome.rounds, refused=outcome.refused)
+    outcome.document = current
     return outcome
 
 

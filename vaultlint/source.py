@@ -53,10 +53,6 @@ class SourceText:
             return cls(text[1:], has_bom=True)
         return cls(text)
 
-    @property
-    def is_ascii(self) -> bool:
-        return self._is_ascii
-
     def position(self, offset: int) -> Position:
         """The line and column of the character at `offset` (clamped to the text)."""
         offset = max(0, min(offset, len(self.text)))

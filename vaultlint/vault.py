@@ -52,10 +52,6 @@ class VaultFiles:
     link_style: LinkStyle = field(default_factory=LinkStyle)
 
 
-def is_hidden(relative: str) -> bool:
-    return any(part.startswith(".") for part in relative.split("/"))
-
-
 def discover(root: Path, settings: Settings) -> VaultFiles:
     """Walk the vault once (iteratively, following symlinked folders without looping)."""
     files = VaultFiles(root)

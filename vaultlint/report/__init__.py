@@ -17,6 +17,11 @@ class Shown:
     finding: Finding
 
 
+def count(number: int, noun: str) -> str:
+    """'1 note', '2 notes'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def display_path(root: Path, relative: str, cwd: Path) -> str:
     """POSIX path, relative to the current directory when the note is inside it."""
     # The vault root is already a real path; the note's own path inside it is kept as the

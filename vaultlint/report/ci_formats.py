@@ -14,7 +14,8 @@ from xml.sax.saxutils import quoteattr
 
 from vaultlint.registry import BY_CODE
 from vaultlint.report import Shown
-from vaultlint.rule import Fix, Severity
+from vaultlint.report.json_format import record
+from vaultlint.rule import Severity
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -50,26 +51,9 @@ def render_github(shown: list[Shown]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _record(item: Shown) -> dict[str, object]:
-    finding = item.finding
-    assert finding.severity is not None
-    return {
-        "path": item.path,
-        "line": finding.start.line,
-        "column": finding.start.column,
-        "end_line": finding.end.line,
-        "end_column": finding.end.column,
-        "code": finding.code,
-        "name": BY_CODE[finding.code].name,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "fix": None if finding.fix is Fix.NONE else finding.fix.value,
-    }
-
-
 def render_json_lines(shown: list[Shown]) -> str:
     """One JSON object per line, with the keys of the JSON format."""
-    return "".join(json.dumps(_record(item), ensure_ascii=False) + "\n" for item in shown)
+    return "".join(json.dumps(record(item), ensure_ascii=False) + "\n" for item in shown)
 
 
 def fingerprint(item: Shown, occurrence: int) -> str:

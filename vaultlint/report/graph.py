@@ -15,6 +15,7 @@ from typing import Any
 from vaultlint.checks.lnk import orphan_exempt
 from vaultlint.config import Settings
 from vaultlint.index import VaultIndex
+from vaultlint.report import count
 from vaultlint.resolve import Outcome, fold
 
 
@@ -103,16 +104,12 @@ def render_json(summary: GraphSummary) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def render_text(summary: GraphSummary) -> str:
     lines = [
-        f"{_count(summary.notes, 'note')}, {_count(summary.attachments, 'attachment')}, "
-        f"{_count(summary.links, 'link')}",
+        f"{count(summary.notes, 'note')}, {count(summary.attachments, 'attachment')}, "
+        f"{count(summary.links, 'link')}",
         f"broken links: {summary.broken_links} in "
-        f"{_count(summary.notes_with_broken_links, 'note')}; "
+        f"{count(summary.notes_with_broken_links, 'note')}; "
         f"ambiguous links: {summary.ambiguous_links}",
         "",
         f"Wanted pages (unresolved targets, by linking notes): {summary.wanted_total}"
@@ -151,7 +148,7 @@ def render_markdown(summary: GraphSummary) -> str:
         "",
     ]
     lines += [
-        f"- [[{page.name}]] — linked from {_count(len(page.linked_from), 'note')} "
+        f"- [[{page.name}]] — linked from {count(len(page.linked_from), 'note')} "
         f"({', '.join(note_link(p) for p in page.linked_from[:5])})"
         for page in summary.wanted
     ] or ["None."]

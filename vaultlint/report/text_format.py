@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from vaultlint.registry import BY_CODE
-from vaultlint.report import Shown
+from vaultlint.report import Shown, count
 from vaultlint.rule import Finding, Fix, Severity
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -29,19 +29,15 @@ def render(shown: list[Shown], *, colour: bool, quiet: bool, checked: int, fixed
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def summary(shown: list[Shown], checked: int, fixed: int = 0) -> str:
-    done = f"Fixed {_count(fixed, 'problem')}. " if fixed else ""
+    done = f"Fixed {count(fixed, 'problem')}. " if fixed else ""
     if not shown:
-        return f"{done}All checks passed ({_count(checked, 'note')} checked)."
+        return f"{done}All checks passed ({count(checked, 'note')} checked)."
     notes = len({item.path for item in shown})
     safe = sum(1 for item in shown if item.finding.fix is Fix.SAFE)
     unsafe = sum(1 for item in shown if item.finding.fix is Fix.UNSAFE)
     remaining = "remaining " if fixed else ""
-    text = f"{done}Found {_count(len(shown), remaining + 'problem')} in {_count(notes, 'note')}"
+    text = f"{done}Found {count(len(shown), remaining + 'problem')} in {count(notes, 'note')}"
     hints = []
     if safe:
         hints.append(f"{safe} fixable with --fix")
@@ -54,7 +50,7 @@ def summary(shown: list[Shown], checked: int, fixed: int = 0) -> str:
 
 def fixes(fixed: dict[str, list[Finding]]) -> str:
     """What --show-fixes lists: per note, how many findings of each rule were fixed."""
-    lines = [f"Fixed {_count(sum(len(items) for items in fixed.values()), 'problem')}:"]
+    lines = [f"Fixed {count(sum(len(items) for items in fixed.values()), 'problem')}:"]
     for path in sorted(fixed):
         lines.append(f"- {path}:")
         counts = Counter(finding.code for finding in fixed[path])
@@ -67,7 +63,7 @@ def statistics(shown: list[Shown]) -> str:
     counts = Counter(item.finding.code for item in shown)
     fixable = {item.finding.code for item in shown if item.finding.fix is Fix.SAFE}
     rows = []
-    for code, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+    for code, number in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
         mark = "[*]" if code in fixable else "   "
-        rows.append(f"{count:6d}  {code:<7} {mark} {BY_CODE[code].name}")
+        rows.append(f"{number:6d}  {code:<7} {mark} {BY_CODE[code].name}")
     return "\n".join(rows) + ("\n" if rows else "")
