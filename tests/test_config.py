@@ -107,6 +107,22 @@ def test_default_selection_is_the_default_families(tmp_path: Path, capsys):
     assert all(code in out for code in ("VLT001", "VLT003", "VLT004", "VLT005"))
 
 
+def test_command_line_select_starts_afresh_as_in_ruff(tmp_path: Path, capsys):
+    """The configuration's extend-select and ignore are one layer; `--select` on the
+    command line replaces it, so `--select LNK001` checks LNK001 and nothing else."""
+    vault = make_vault(
+        tmp_path,
+        {
+            "vaultlint.toml": 'extend-select = ["orphan-note"]\nignore = ["LNK001"]\n',
+            "a.md": "[[missing]]\n",
+        },
+    )
+    configured = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
+    assert [f["code"] for f in configured.json()] == ["LNK007"]
+    selected = run_cli(capsys, "check", "--output-format", "json", "--select", "LNK001", cwd=vault)
+    assert [f["code"] for f in selected.json()] == ["LNK001"]
+
+
 def test_validated_configuration_is_remembered_and_rebuilt_exactly(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     config = tmp_path / "vaultlint.toml"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -92,19 +92,24 @@ def selected_rules(settings: Settings, request: CheckRequest) -> list[Rule]:
     ):
         if not registry.is_known_selector(selector):
             raise ConfigError(f"unknown rule selector {selector!r} (see `vaultlint rules`)")
-    select = request.select if request.select is not None else settings.select
-    if select is None:
-        chosen = {
-            rule.code
-            for rule in registry.ALL_RULES
-            if rule.default and rule.family in registry.DEFAULT_FAMILIES
-        }
-    else:
-        chosen = {rule.code for selector in select for rule in registry.matching(selector)}
-    for selector in (*settings.extend_select, *request.extend_select):
-        chosen.update(rule.code for rule in registry.matching(selector))
-    for selector in (*settings.ignore, *request.ignore):
-        chosen.difference_update(rule.code for rule in registry.matching(selector))
+    # Two layers, as in ruff: the configuration's, then the command line's. A `--select`
+    # starts afresh, so the configuration's extend-select and ignore no longer apply.
+    chosen = {
+        rule.code
+        for rule in registry.ALL_RULES
+        if rule.default and rule.family in registry.DEFAULT_FAMILIES
+    }
+    layers: list[tuple[Sequence[str] | None, Sequence[str], Sequence[str]]] = [
+        (settings.select, settings.extend_select, settings.ignore),
+        (request.select, request.extend_select, request.ignore),
+    ]
+    for select, extend_select, ignore in layers:
+        if select is not None:
+            chosen = {rule.code for selector in select for rule in registry.matching(selector)}
+        for selector in extend_select:
+            chosen.update(rule.code for rule in registry.matching(selector))
+        for selector in ignore:
+            chosen.difference_update(rule.code for rule in registry.matching(selector))
     return [rule for rule in registry.ALL_RULES if rule.code in chosen]
 
 
