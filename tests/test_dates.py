@@ -337,6 +337,7 @@ def test_seed_page_full_report(capsys, today):
     assert [(f["line"], f["column"], f["code"]) for f in result.json()] == [
         (45, 200, "DAT001"),
         (52, 46, "DAT001"),
+        (55, 1, "SCH002"),
     ]
 
 

@@ -53,6 +53,16 @@ PIECES = st.sampled_from(
         "\u00a0",
         "\u2028",
         "\\|",
+        "## Sources\n",
+        "## Source:\n",
+        "## Conections\n",
+        "## Background\n",
+        "# Title\n",
+        "- [[a]] — why\n",
+        "- [[a]]\n",
+        "- plain item\n",
+        "- https://x.org\n",
+        "- raw/x.md\n",
     ]
 )
 
@@ -63,6 +73,9 @@ FRONT = st.sampled_from(
         '---\nup: "[[a]]"\ntags: [x, "y z"]\n---\n',
         "---\na: [\n---\n",
         "---\nvaultlint-disable: [LNK]\n---\n",
+        "---\ntitle: T\ntype: entity\ncreated: 2026-01-01\nupdated: 2026-01-02\nsources: []\n---\n",
+        "---\ntype: source\nurl: nope\n---\n",
+        "---\ntype: entitty\n---\n",
     ]
 )
 
@@ -75,7 +88,16 @@ FRONT = st.sampled_from(
 @given(front=FRONT, body=st.lists(PIECES, max_size=30).map("".join))
 def test_all_rules_on_generated_notes_never_fail(tmp_path_factory, front: str, body: str):
     root: Path = tmp_path_factory.mktemp("vault")
-    make_vault(root, {"n.md": front + body, "a.md": "[[n]]\n", "b.md": "# H\n\ntext ^x\n"})
+    make_vault(
+        root,
+        {
+            "n.md": front + body,
+            "a.md": "[[n]]\n",
+            "b.md": "# H\n\ntext ^x\n",
+            "vaultlint.toml": 'extends = "llm-wiki"\n',
+            ".obsidian/types.json": '{"types": {"title": "number", "tags": "tags"}}',
+        },
+    )
     request = CheckRequest(
         targets=(root,),
         cwd=root,

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from vaultlint import __version__
 
 if TYPE_CHECKING:
+    from vaultlint.config import Settings
     from vaultlint.engine import VaultRun
+    from vaultlint.pagetypes import PageType
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _SEVERITIES = ("error", "warning", "info")
@@ -100,6 +102,29 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("--config", type=Path, help="use this configuration file")
     graph.add_argument("--top", type=int, default=20, help="entries per ranked list")
 
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a page type's frontmatter (all types: none given)"
+    )
+    schema.add_argument("type", nargs="?", metavar="TYPE")
+    schema.add_argument("--vault", type=Path, default=Path(), help="the vault (default: cwd)")
+    schema.add_argument("--config", type=Path, help="use this configuration file")
+    schema.add_argument("-o", "--output-file", type=Path, help="write the schema to this file")
+
+    new = commands.add_parser("new", help="write a new note that meets its page type's schema")
+    new.add_argument("type", metavar="TYPE")
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument("--vault", type=Path, default=Path(), help="the vault (default: cwd)")
+    new.add_argument("--config", type=Path, help="use this configuration file")
+    new.add_argument("--folder", help="folder inside the vault (default: the type's folder)")
+    new.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a frontmatter value (lists: comma-separated); repeatable",
+    )
+    new.add_argument("--today", help="the date to write for date fields, YYYY-MM-DD")
+
     rule = commands.add_parser("rule", parents=[output], help="show a rule's documentation")
     rule.add_argument("rule", metavar="CODE|NAME")
     commands.add_parser("rules", parents=[output], help="list every rule")
@@ -116,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _graph(arguments)
         if arguments.command == "rule":
             return _rule(arguments)
+        if arguments.command == "schema":
+            return _schema(arguments)
+        if arguments.command == "new":
+            return _new(arguments)
         if arguments.command == "rules":
             return _rules(arguments)
     except _UsageError as error:
@@ -166,21 +195,23 @@ def _check_paths(paths: list[Path]) -> None:
             raise _UsageError(f"{path}: no such file or folder")
 
 
-def _check(arguments: argparse.Namespace) -> int:
+def _check_today(today: str | None) -> None:
     import datetime
 
+    if today is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", today):
+                raise ValueError
+            datetime.date.fromisoformat(today)
+        except ValueError:
+            raise _UsageError(f"--today {today!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _check(arguments: argparse.Namespace) -> int:
     cwd = Path.cwd()
     paths: list[Path] = arguments.paths
     _check_paths(paths)
-    if arguments.today is not None:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", arguments.today):
-                raise ValueError
-            datetime.date.fromisoformat(arguments.today)
-        except ValueError:
-            raise _UsageError(
-                f"--today {arguments.today!r}: expected a date as YYYY-MM-DD"
-            ) from None
+    _check_today(arguments.today)
     if arguments.stdin_filename is not None and (arguments.fix or arguments.fix_only):
         raise _UsageError("--stdin-filename cannot be combined with --fix (nothing to write)")
     if arguments.stdin_filename is not None and arguments.paths:
@@ -378,6 +409,90 @@ def _graph(arguments: argparse.Namespace) -> int:
         arguments,
     )
     return EXIT_ERROR if any(run.internal_errors for run in runs) else EXIT_OK
+
+
+def _vault_types(arguments: argparse.Namespace) -> tuple[Path, Settings, dict[str, PageType]]:
+    """The vault around --vault, its settings and its page types (usage errors: exit 2)."""
+    from vaultlint.config import ConfigError
+    from vaultlint.engine import CheckRequest, plan
+    from vaultlint.pagetypes import parse_page_types
+
+    _check_paths([arguments.vault])
+    if arguments.config is not None and not arguments.config.is_file():
+        raise _UsageError(f"--config {arguments.config}: no such file")
+    try:
+        root, loaded = plan(CheckRequest((arguments.vault,), Path.cwd(), arguments.config))[0]
+        settings = loaded.settings
+        types = parse_page_types(settings.page_types, settings.page_type_origins)
+    except ConfigError as error:
+        raise _UsageError(f"configuration error: {error}") from None
+    if not types:
+        raise _UsageError(
+            f"{root}: no page types are declared (add [page-types.NAME] tables to "
+            'vaultlint.toml, or extends = "llm-wiki")'
+        )
+    return root, settings, types
+
+
+def _page_type(types: dict[str, PageType], name: str) -> PageType:
+    wanted = name.casefold()
+    for page_type in types.values():
+        if page_type.name.casefold() == wanted or wanted in (
+            n.casefold() for n in page_type.type_names
+        ):
+            return page_type
+    raise _UsageError(f"unknown page type {name!r} (known: {', '.join(sorted(types))})")
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from vaultlint.fields import json_schema
+
+    _root, settings, types = _vault_types(arguments)
+    if arguments.type is not None:
+        data = json_schema(_page_type(types, arguments.type), settings.type_key)
+    else:
+        data = {name: json_schema(t, settings.type_key) for name, t in sorted(types.items())}
+    _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", arguments)
+    return EXIT_OK
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    import datetime
+
+    from vaultlint.newnote import NewNoteError, new_note, slug
+
+    _check_today(arguments.today)
+    root, settings, types = _vault_types(arguments)
+    page_type = _page_type(types, arguments.type)
+    given = {}
+    for item in arguments.set:
+        key, equals, value = item.partition("=")
+        if not equals or not key.strip():
+            raise _UsageError(f"--set {item!r}: expected KEY=VALUE")
+        given[key.strip()] = value.strip()
+    today = arguments.today or datetime.date.today().isoformat()
+    try:
+        text = new_note(page_type, arguments.title, today, settings.type_key, given)
+    except NewNoteError as error:
+        raise _UsageError(str(error)) from None
+    folder = page_type.folder if arguments.folder is None else arguments.folder.strip("/")
+    relative = f"{folder}/{slug(arguments.title)}.md" if folder else f"{slug(arguments.title)}.md"
+    target = root / relative
+    if target.exists() or target.is_symlink():
+        raise _UsageError(f"{relative}: already exists; not overwritten")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise _UsageError(f"{relative}: cannot write: {error.strerror}") from None
+    print(relative)
+    empty = [s.heading for s in page_type.sections if s.required and not s.may_be_empty]
+    if empty:
+        print(f"Wrote {relative}: now fill in its sections ({', '.join(empty)}).", file=sys.stderr)
+    return EXIT_OK
 
 
 def _rule(arguments: argparse.Namespace) -> int:

@@ -76,6 +76,10 @@ class Settings:
     created_key: str = "created"
     updated_key: str = "updated"
     git_freshness: bool | None = None  # None: on when the vault is the top of a git work tree
+    # Page schemas (SCH): `[page-types.NAME]` tables, checked by `vaultlint.pagetypes`.
+    page_types: dict[str, Any] = field(default_factory=dict)
+    # Which file declared each page type (filled in while merging; not a user key).
+    page_type_origins: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """Kebab-case keys and plain values, as written in vaultlint.toml."""
@@ -136,6 +140,8 @@ def has_tool_section(pyproject: Path) -> bool:
 def load_config(path: Path | None) -> LoadedConfig:
     """Read, merge with presets and validate; raise ConfigError with one clear line."""
     raw: dict[str, Any] = {} if path is None else _read_table(path)
+    if "page-type-origins" in raw:
+        raise ConfigError(f"{path}: unknown key 'page-type-origins'")
     merged = _apply_presets(raw, path)
     return LoadedConfig(_validate(merged, path), path)
 
@@ -163,6 +169,7 @@ def _apply_presets(raw: dict[str, Any], path: Path | None) -> dict[str, Any]:
     if not isinstance(names, list):
         return raw  # let validation word the type error
     merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     if isinstance(extends, str):
         raw = {**raw, "extends": [extends]}
     for name in names:
@@ -173,12 +180,25 @@ def _apply_presets(raw: dict[str, Any], path: Path | None) -> dict[str, Any]:
             raise ConfigError(f"{where}: extends: unknown preset {name!r} (known: {known})")
         preset = _read_table(preset_path)
         preset.pop("extends", None)
+        _note_origins(preset, Path("rules") / preset_path.name, origins)
         merged = _merge(merged, preset)
-    return _merge(merged, raw)
+    _note_origins(raw, path, origins)
+    merged = _merge(merged, raw)
+    if origins:
+        merged["page-type-origins"] = origins
+    return merged
+
+
+def _note_origins(table: dict[str, Any], path: Path | None, origins: dict[str, str]) -> None:
+    """Remember which file declared each page type, so that its errors name that file."""
+    page_types = table.get("page-types")
+    if isinstance(page_types, dict):
+        for name in page_types:
+            origins[name] = str(path) if path is not None else "configuration"
 
 
 _ACCUMULATE = ("extend-select", "ignore", "exclude")
-_DICTS = ("severity", "per-file-ignores")
+_DICTS = ("severity", "per-file-ignores", "page-types")
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -236,7 +256,11 @@ def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"
         if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            known = ", ".join(_kebab(f.name) for f in dataclasses.fields(Settings))
+            known = ", ".join(
+                _kebab(f.name)
+                for f in dataclasses.fields(Settings)
+                if f.name != "page_type_origins"
+            )
             raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})") from None
         raise ConfigError(f"{where}: key '{key}': {first['msg']}") from None
     if settings.max_file_size <= 0:
@@ -250,6 +274,9 @@ def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings
             f"{where}: key 'date-language': no word list rules/words/{settings.date_language}.toml"
         )
     _check_selectors(settings, where)
+    from vaultlint.pagetypes import parse_page_types
+
+    parse_page_types(settings.page_types, settings.page_type_origins)
     return settings
 
 

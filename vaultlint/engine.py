@@ -209,6 +209,8 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     root, settings, rules, files, index = run.root, run.settings, run.rules, run.files, run.index
     documents, problems = index.documents, run.problems
     by_code = {rule.code: rule for rule in rules}
+    if any(rule.family == "SCH" for rule in rules):
+        run.files.notices.extend(_schema_warnings(settings, index))
     raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
     for path in run.linted:
         documents.get(path)  # reads and parses the note, recording a read problem
@@ -258,6 +260,18 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
             rule = registry.BY_CODE[finding.code]
             run.findings.append(replace(finding, severity=severity_for(rule, settings)))
     run.findings.sort(key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+
+
+def _schema_warnings(settings: Settings, index: VaultIndex) -> list[str]:
+    """Disagreements between page types and `.obsidian/types.json`, once per run."""
+    if not settings.page_types:
+        return []
+    from vaultlint.checks.sch import configuration_warnings
+    from vaultlint.fields import read_obsidian_types
+    from vaultlint.pagetypes import page_types
+
+    obsidian = read_obsidian_types(index.root)
+    return configuration_warnings(page_types(settings, index.memo), obsidian) if obsidian else []
 
 
 def _fix_note(

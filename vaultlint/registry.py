@@ -6,7 +6,7 @@ they cannot drift apart. A new family adds its module's RULES list here.
 
 from __future__ import annotations
 
-from vaultlint.checks import dat, fmt, lnk, vlt
+from vaultlint.checks import dat, fmt, lnk, sch, vlt
 from vaultlint.rule import Rule
 
 FAMILIES = {
@@ -17,10 +17,11 @@ FAMILIES = {
     "FMT": "formatting",
     "WIKI": "wiki maintenance",
 }
-# Families on by default; SCH and WIKI run only through a preset or explicit selection.
-DEFAULT_FAMILIES = frozenset({"VLT", "LNK", "DAT", "FMT"})
+# Families on by default. SCH checks nothing until page types are declared (a preset or
+# the user's config), except Obsidian's own property types; WIKI needs selecting.
+DEFAULT_FAMILIES = frozenset({"VLT", "LNK", "SCH", "DAT", "FMT"})
 
-ALL_RULES: tuple[Rule, ...] = (*vlt.RULES, *lnk.RULES, *dat.RULES, *fmt.RULES)
+ALL_RULES: tuple[Rule, ...] = (*vlt.RULES, *lnk.RULES, *sch.RULES, *dat.RULES, *fmt.RULES)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
 
