@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from support import make_vault, run_cli
+from support import SHARED, make_vault, run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "entities" / "andrej-karpathy.md"
@@ -590,3 +590,52 @@ def test_every_preset_page_type_compiles(capsys):
     result = run_cli(capsys, "schema", "--vault", REPO / "examples", cwd=REPO)
     assert result.code == 0, result.err
     assert {"entity", "concept", "source", "synthesis", "index"} <= set(json.loads(result.out))
+
+
+# --- a real wiki ----------------------------------------------------------------------------
+
+LABS_WIKI = SHARED / "corpora" / "labs-wiki"
+
+
+@pytest.mark.skipif(
+    not LABS_WIKI.is_dir(), reason="../shared/corpora/labs-wiki is not beside the clone"
+)
+def test_labs_wiki_with_its_own_page_types(capsys):
+    """The configuration written for labs-wiki's templates runs cleanly, and findings checked
+    by hand are among its report."""
+    result = run_cli(
+        capsys,
+        "check",
+        "--output-format",
+        "json",
+        "--select",
+        "SCH",
+        "--config",
+        REPO / "tests" / "corpora" / "labs-wiki.toml",
+        *TODAY,
+        LABS_WIKI,
+        cwd=REPO,
+    )
+    assert result.code == 1
+    assert "error" not in result.err
+    root = LABS_WIKI.resolve()
+    found = {
+        (
+            (REPO / f["path"]).resolve().relative_to(root).as_posix(),
+            f["line"],
+            f["column"],
+            f["code"],
+        )
+        for f in result.json()
+    }
+    for expected in [
+        ("wiki/concepts/custom-agents-in-vs-code.md", 121, 3, "SCH012"),
+        ("wiki/concepts/linear-regression.md", 19, 7, "SCH007"),
+        ("wiki/entities/reproducible-explainable-effective-agentic-ai-se.md", 28, 1, "SCH001"),
+        ("wiki/entities/lightgbm.md", 44, 3, "SCH010"),
+        ("wiki/sources/llm-wiki.md", 22, 1, "SCH001"),
+    ]:
+        assert expected in found
+    codes = {code for *_, code in found}
+    assert "SCH009" not in codes  # every type value of the vault is declared
+    assert "SCH002" not in codes  # no template section is left empty

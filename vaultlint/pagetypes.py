@@ -9,6 +9,7 @@ models that validate frontmatter are built from these definitions in `vaultlint.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -279,6 +280,7 @@ _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """How headings are compared: case-insensitively, ignoring trailing punctuation,
     surrounding emphasis and runs of spaces ("## **Sources:**" is "sources")."""

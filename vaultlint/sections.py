@@ -39,7 +39,12 @@ class SectionMatch:
 
 
 def top_sections(document: Document) -> tuple[int | None, list[PageSection]]:
-    """The page's top section level and its sections at that level, in order."""
+    """The page's top section level and its sections at that level, in order.
+
+    A first `#` heading is the page's title when it is the only one, or when it repeats
+    the frontmatter title or the file name (pasted excerpts add more `#` headings later).
+    The level of the first heading after the title is the page's section level.
+    """
     pairs = [
         PageSection(document.headings[s.heading_index], s)
         for s in document.sections
@@ -48,11 +53,21 @@ def top_sections(document: Document) -> tuple[int | None, list[PageSection]]:
     if not pairs:
         return None, []
     rest = pairs
-    level_ones = [pair for pair in pairs if pair.heading.level == 1]
-    if pairs[0].heading.level == 1 and len(level_ones) == 1 and len(pairs) > 1:
-        rest = pairs[1:]  # a lone title heading
-    level = min(pair.heading.level for pair in rest)
+    if pairs[0].heading.level == 1 and len(pairs) > 1 and _is_title(document, pairs):
+        rest = pairs[1:]
+    level = rest[0].heading.level
     return level, [pair for pair in rest if pair.heading.level == level]
+
+
+def _is_title(document: Document, pairs: list[PageSection]) -> bool:
+    if sum(1 for pair in pairs if pair.heading.level == 1) == 1:
+        return True
+    text = normalize_heading(pairs[0].heading.text)
+    stem = document.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    names = {normalize_heading(stem), normalize_heading(stem.replace("-", " "))}
+    if document.title:
+        names.add(normalize_heading(document.title))
+    return text in names
 
 
 def match_sections(document: Document, page_type: PageType) -> SectionMatch:

@@ -503,7 +503,8 @@ UNKNOWN_TYPE = Rule(
 
 # --- section contracts --------------------------------------------------------------------
 
-_LEAD = re.compile(r"[ \t]*(?:\[[ xX\-/>]\][ \t]+)?(?:\*\*|__|\*|_)?")
+_LEAD = re.compile(r"[ \t]*(?:\[[ xX\-/>]\][ \t]+)?")
+_OPEN_EMPHASIS = re.compile(r"\*\*|__|\*|_")
 _JOINER = re.compile(r"(?:\*\*|__|\*|_)?[ \t]*(?:/|,|&|\band\b)[ \t]*(?:\*\*|__|\*|_)?")
 _CLOSE_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)?")
 _SEPARATOR = re.compile(r"[ \t]*(?:\u2014|\u2013|--|-|:|\|)?[ \t]*")  # em or en dash, ...
@@ -544,8 +545,14 @@ def _loose_paragraphs(document: Document, pair: PageSection) -> list[Span]:
 
 
 def _item_start(document: Document, item: ListItem) -> int:
+    """Where the item's text starts: after the marker, spaces and a task box."""
     match = _LEAD.match(document.text, item.marker_span[1])
     return match.end() if match else item.marker_span[1]
+
+
+def _after_emphasis(text: str, offset: int) -> int:
+    match = _OPEN_EMPHASIS.match(text, offset)
+    return match.end() if match else offset
 
 
 def _first_line_end(text: str, start: int, end: int) -> int:
@@ -581,7 +588,7 @@ def _connections(document: Document, context: NoteContext) -> Iterator[Finding]:
         for item in _items(document, pair):
             start = _item_start(document, item)
             line_end = _first_line_end(text, start, item.span[1])
-            link = links.get(start)
+            link = links.get(_after_emphasis(text, start))
             if link is None:
                 yield ITEM_WITHOUT_LINK.at(
                     document,
