@@ -80,8 +80,10 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         (folder / f"{name}.md").write_text("\n".join(body), encoding="utf-8")
 
 
-def time_check(vault: Path, runs: int) -> float:
+def time_check(vault: Path, runs: int, config: Path | None) -> float:
     command = [sys.executable, "-m", "vaultlint", "check", "--exit-zero", "-q", str(vault)]
+    if config is not None:
+        command += ["--config", str(config)]
     subprocess.run(command, capture_output=True, check=True)  # warm-up
     times = []
     for _ in range(runs):
@@ -91,9 +93,9 @@ def time_check(vault: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def report(label: str, vault: Path, runs: int) -> None:
+def report(label: str, vault: Path, runs: int, config: Path | None = None) -> None:
     notes = sum(1 for path in vault.rglob("*.md") if ".obsidian" not in path.parts)
-    seconds = time_check(vault, runs)
+    seconds = time_check(vault, runs, config)
     print(f"{label:<28} {notes:>7} notes  {seconds:7.2f} s  {seconds / notes * 1e6:8.0f} µs/note")
 
 
@@ -107,8 +109,13 @@ def main() -> None:
         generated = Path(folder) / "vault"
         generate(generated, arguments.notes)
         report("generated", generated, arguments.runs)
+        preset = Path(folder) / "llm-wiki.toml"
+        preset.write_text('extends = "llm-wiki"\n', encoding="utf-8")
+        report("generated, llm-wiki preset", generated, arguments.runs, preset)
     if LABS_WIKI.is_dir():
         report("labs-wiki", LABS_WIKI, arguments.runs)
+        config = REPO / "tests" / "corpora" / "labs-wiki.toml"
+        report("labs-wiki, its page types", LABS_WIKI, arguments.runs, config)
     for vault in arguments.vaults:
         report(vault.name, vault, arguments.runs)
 
