@@ -4,6 +4,7 @@ that nothing outside an edit ever changes."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 from pathlib import Path
@@ -11,13 +12,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import make_vault, run_cli
+from support import SHARED, make_vault, run_cli
 
 from vaultlint import fix
 from vaultlint.checks.lnk import LINK_CASE_MISMATCH
 from vaultlint.config import Settings
+from vaultlint.engine import CheckRequest, check
 from vaultlint.index import build_index
 from vaultlint.parse import parse_document
+from vaultlint.registry import BY_CODE
 from vaultlint.rule import Edit, Finding, Fix, NoteContext
 from vaultlint.source import Position
 
@@ -275,3 +278,52 @@ def test_case_fix_targets_the_link_not_its_display_text(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"Solo note.md": "x\n", "a.md": "[[solo\u00a0note|solo note]]\n"})
     run_cli(capsys, "check", "--select", "LNK005", "--fix", cwd=vault)
     assert (vault / "a.md").read_text() == "[[solo\u00a0note|solo note]]\n"
+
+
+# -- a real wiki: what --fix keeps -------------------------------------------------------------
+
+LABS_WIKI = SHARED / "corpora" / "labs-wiki"
+
+
+def _meaning(document) -> dict[str, object]:
+    """What a formatting fix must not change, read independently of the fix engine."""
+    text = document.text
+    frontmatter = document.frontmatter
+    return {
+        "links": sorted((link.linkpath, link.subpath, link.is_embed) for link in document.links),
+        "headings": [heading.text for heading in document.headings],
+        "code and math": [text[start:end] for start, end in document.code_spans],
+        "tags": sorted(tag.name for tag in document.tags),
+        "frontmatter": None if frontmatter is None else frontmatter.data,
+    }
+
+
+@pytest.mark.skipif(
+    not LABS_WIKI.is_dir(), reason="../shared/corpora/labs-wiki is not beside the clone"
+)
+def test_fix_on_every_note_of_labs_wiki_keeps_its_meaning(tmp_path: Path):
+    vault = tmp_path / "labs-wiki"
+    shutil.copytree(LABS_WIKI, vault)
+    notes = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    before_bytes = {path: (vault / path).read_bytes() for path in notes}
+    before = {
+        path: _meaning(parse_document(path, data.decode("utf-8")))
+        for path, data in before_bytes.items()
+    }
+    request = CheckRequest(targets=(vault,), cwd=vault, today="2026-11-25", fix=True)
+    (run,) = check(request)
+    assert run.internal_errors == []
+    assert run.fixed  # the corpus has things to fix
+    for path in notes:
+        data = (vault / path).read_bytes()
+        if path not in run.fixed:
+            assert data == before_bytes[path], f"{path} changed but no fix was recorded"
+            continue
+        after = _meaning(parse_document(path, data.decode("utf-8")))
+        codes = sorted({finding.code for finding in run.fixed[path]})
+        for category, value in after.items():
+            if value == before[path][category]:
+                continue
+            declared = {"code and math": "code"}.get(category, category)
+            meant = [code for code in codes if declared in BY_CODE[code].fix_changes]
+            assert meant, f"{path}: the fixes of {codes} changed its {category}"

@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 from support import make_vault, run_cli
 
+from vaultlint.registry import ALL_RULES
+
+DEFAULT_FMT = ",".join(rule.code for rule in ALL_RULES if rule.family == "FMT" and rule.default)
+
 
 def fmt(capsys, vault: Path, *args: str):
-    result = run_cli(
-        capsys, "check", "--select", "FMT", "--output-format", "json", *args, cwd=vault
-    )
-    return [(f["line"], f["column"], f["code"]) for f in result.json()]
+    """The FMT findings of a run (the default selection unless `args` select)."""
+    result = run_cli(capsys, "check", "--output-format", "json", *args, cwd=vault)
+    return [(f["line"], f["column"], f["code"]) for f in result.json() if f["code"][:3] == "FMT"]
 
 
 NOTE = (
@@ -41,7 +44,7 @@ def test_findings_and_positions(tmp_path: Path, capsys):
 
 def test_fix_changes_only_what_the_rules_name(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": NOTE})
-    run_cli(capsys, "check", "--select", "FMT", "--fix", cwd=vault)
+    run_cli(capsys, "check", "--select", DEFAULT_FMT, "--fix", cwd=vault)
     assert (vault / "a.md").read_text() == (
         "# Title\nLine with hard break  \nnext line\n\n## Background\n#tag stays text\n"
         "\n```\ncode   \n\n\n\n##x\n```\n\n%% note   \n\n\n %%\nlast\n"
@@ -51,7 +54,7 @@ def test_fix_changes_only_what_the_rules_name(tmp_path: Path, capsys):
 
 def test_crlf_notes_keep_crlf(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": "one  \r\n\r\n\r\n\r\ntwo"})
-    run_cli(capsys, "check", "--select", "FMT", "--fix", cwd=vault)
+    run_cli(capsys, "check", "--select", DEFAULT_FMT, "--fix", cwd=vault)
     assert (vault / "a.md").read_bytes() == b"one\r\n\r\ntwo\r\n"
 
 
@@ -64,9 +67,9 @@ def test_frontmatter_math_and_html_are_untouched(tmp_path: Path, capsys, text):
 def test_heading_increment_is_reported_with_an_unsafe_fix(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": "## Start\n\n#### Deep\n\n##### Deeper\n\n# Top\n"})
     assert fmt(capsys, vault) == [(3, 1, "FMT005")]
-    run_cli(capsys, "check", "--select", "FMT", "--fix", cwd=vault)
+    run_cli(capsys, "check", "--select", DEFAULT_FMT, "--fix", cwd=vault)
     assert (vault / "a.md").read_text().startswith("## Start\n\n#### Deep")  # unsafe: not applied
-    run_cli(capsys, "check", "--select", "FMT", "--fix", "--unsafe-fixes", cwd=vault)
+    run_cli(capsys, "check", "--select", DEFAULT_FMT, "--fix", "--unsafe-fixes", cwd=vault)
     assert (vault / "a.md").read_text() == "## Start\n\n### Deep\n\n#### Deeper\n\n# Top\n"
 
 
@@ -74,6 +77,158 @@ def test_heading_punctuation_is_opt_in(tmp_path: Path, capsys):
     vault = make_vault(tmp_path, {"a.md": "## Background:\n\n## Why?\n\n## Q&A: part 1.\n"})
     default = run_cli(capsys, "check", "--output-format", "json", cwd=vault).json()
     assert [f["code"] for f in default] == []
-    assert fmt(capsys, vault) == [(1, 14, "FMT006"), (5, 15, "FMT006")]
+    assert fmt(capsys, vault, "--select", "FMT006") == [(1, 14, "FMT006"), (5, 15, "FMT006")]
     run_cli(capsys, "check", "--select", "FMT006", "--fix", cwd=vault)
     assert (vault / "a.md").read_text() == "## Background\n\n## Why?\n\n## Q&A: part 1\n"
+
+
+# --- block layout -------------------------------------------------------------------------
+
+LAYOUT = (
+    "Text.\n"  # 1
+    "## Heading\n"  # 2: no blank line before or after
+    "More.\n"  # 3
+    "```sh\n"  # 4: fence glued to text
+    "code\n"
+    "```\n"
+    "After.\n"  # 7
+    "| a | b |\n"  # 8: table after text
+    "|---|---|\n"
+    "\n"
+    "> ## In a quote\n"  # 11: inside a quote: left alone
+    "> text\n"
+)
+
+
+def test_blank_lines_around_blocks_are_opt_in(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": LAYOUT})
+    assert fmt(capsys, vault) == []  # off by default
+    assert fmt(capsys, vault, "--select", "FMT007,FMT008,FMT009") == [
+        (2, 1, "FMT007"),
+        (4, 1, "FMT008"),
+        (8, 1, "FMT009"),
+    ]
+    run_cli(capsys, "check", "--select", "FMT007,FMT008,FMT009", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == (
+        "Text.\n\n## Heading\n\nMore.\n\n```sh\ncode\n```\n\nAfter.\n\n| a | b |\n|---|---|\n"
+        "\n> ## In a quote\n> text\n"
+    )
+
+
+def test_blank_line_rules_keep_crlf_and_skip_the_line_after_frontmatter(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "---\r\nt: 1\r\n---\r\n# Title\r\nText\r\n"})
+    run_cli(capsys, "check", "--select", "FMT007", "--fix", cwd=vault)
+    assert (vault / "a.md").read_bytes() == b"---\r\nt: 1\r\n---\r\n# Title\r\n\r\nText\r\n"
+
+
+LISTS = (
+    "-   one\n"  # 1: three spaces
+    "*  two\n"  # 2: other marker, two spaces
+    "+ three\n"  # 3: other marker
+    "-   kept\n"  # 4: its continuation is aligned to the text: not touched
+    "    continued\n"
+    "\n"
+    "1.  first\n"  # 7
+    "\n"
+    "*emphasis* and +40% stay text\n"  # 9
+    "-   parent\n"  # 10: later lines are its nested items only
+    "    - child\n"
+)
+
+
+def test_list_marker_space_and_style(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": LISTS})
+    assert fmt(capsys, vault) == [
+        (1, 2, "FMT010"),
+        (2, 1, "FMT011"),
+        (2, 2, "FMT010"),
+        (3, 1, "FMT011"),
+        (7, 3, "FMT010"),
+        (10, 2, "FMT010"),
+    ]
+    run_cli(capsys, "check", "--select", DEFAULT_FMT, "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == (
+        "- one\n- two\n- three\n-   kept\n    continued\n\n1. first\n\n"
+        "*emphasis* and +40% stay text\n- parent\n    - child\n"
+    )
+
+
+# --- frontmatter ----------------------------------------------------------------------------
+
+
+def test_frontmatter_tags_hash_and_duplicates_block_and_flow(tmp_path: Path, capsys):
+    block = "---\ntags:\n  - '#ai'\n  - llm\n  - AI\n  - \"#x\"\n---\ntext\n"
+    flow = "---\ntags: [ai, '#llm', Ai, x]\n---\ntext\n"
+    vault = make_vault(tmp_path, {"a.md": block, "b.md": flow})
+    result = run_cli(capsys, "check", "--select", "FMT012", "--output-format", "json", cwd=vault)
+    assert [(f["path"], f["line"], f["column"]) for f in result.json()] == [
+        ("a.md", 3, 5),
+        ("a.md", 5, 5),
+        ("a.md", 6, 5),
+        ("b.md", 2, 12),
+        ("b.md", 2, 20),
+    ]
+    run_cli(capsys, "check", "--select", "FMT012", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == "---\ntags:\n  - 'ai'\n  - llm\n  - \"x\"\n---\ntext\n"
+    assert (vault / "b.md").read_text() == "---\ntags: [ai, 'llm', x]\n---\ntext\n"
+
+
+@pytest.mark.parametrize(
+    ("order", "value", "fixed"),
+    [
+        ("dmy", "01/02/2026", "2026-02-01"),
+        ("mdy", "01/02/2026", "2026-01-02"),
+        ("", "25/02/2026", "2026-02-25"),
+        ("", "2026/2/5", "2026-02-05"),
+        ("", "Jan 5, 2026", "2026-01-05"),
+        ("", "5 January 2026", "2026-01-05"),
+    ],
+)
+def test_frontmatter_dates_become_iso(tmp_path: Path, capsys, order, value, fixed):
+    config = f'date-order = "{order}"\n' if order else ""
+    vault = make_vault(
+        tmp_path, {"vaultlint.toml": config, "a.md": f"---\ncreated: {value}\n---\ntext\n"}
+    )
+    result = run_cli(capsys, "check", "--output-format", "json", "--today", "2026-11-25", cwd=vault)
+    assert [(f["code"], f["line"], f["column"]) for f in result.json()] == [("FMT013", 2, 10)]
+    run_cli(capsys, "check", "--fix", "--today", "2026-11-25", cwd=vault)
+    assert (vault / "a.md").read_text() == f"---\ncreated: {fixed}\n---\ntext\n"
+
+
+def test_ambiguous_frontmatter_date_is_reported_without_a_fix(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "---\ncreated: 01/02/2026\n---\ntext\n"})
+    result = run_cli(capsys, "check", "--output-format", "json", "--today", "2026-11-25", cwd=vault)
+    (finding,) = result.json()
+    assert finding["code"] == "FMT013" and finding["fix"] is None
+    assert "date-order" in finding["message"]
+
+
+def test_without_fmt013_dat006_reports_a_non_iso_date(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "---\ncreated: Jan 5, 2026\n---\ntext\n"})
+    result = run_cli(
+        capsys,
+        "check",
+        "--output-format",
+        "json",
+        "--ignore",
+        "FMT013",
+        "--today",
+        "2026-11-25",
+        cwd=vault,
+    )
+    assert [f["code"] for f in result.json()] == ["DAT006"]
+
+
+def test_frontmatter_key_order_follows_the_page_type(tmp_path: Path, capsys):
+    config = (
+        '[page-types.note]\npaths = ["**"]\n'
+        '[page-types.note.fields]\ntitle = "text"\ncreated = "date"\ntags = "list"\n'
+    )
+    note = "---\ntags:\n  - a\n# a comment\ncreated: 2026-01-01\nextra: x\ntitle: T\n---\nbody\n"
+    vault = make_vault(tmp_path, {"vaultlint.toml": config, "a.md": note})
+    result = run_cli(capsys, "check", "--output-format", "json", "--select", "FMT014", cwd=vault)
+    assert [(f["line"], f["column"]) for f in result.json()] == [(2, 1)]
+    run_cli(capsys, "check", "--select", "FMT014", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == (
+        "---\ntitle: T\n# a comment\ncreated: 2026-01-01\nextra: x\ntags:\n  - a\n---\nbody\n"
+    )

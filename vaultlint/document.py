@@ -178,6 +178,8 @@ class Document:
     comments: list[Comment] = field(default_factory=list)
     prose_blocks: list[Span] = field(default_factory=list)  # paragraphs, items, cells, headings
     code_spans: list[Span] = field(default_factory=list)  # code, math, HTML: never prose
+    fences: list[Span] = field(default_factory=list)  # fenced code blocks outside lists/quotes
+    tables: list[Span] = field(default_factory=list)  # tables outside lists and quotes
     footnote_refs: list[tuple[str, Span]] = field(default_factory=list)
     footnote_defs: list[tuple[str, Span]] = field(default_factory=list)
     # Derived values rules share (built on first use by the rule family that needs them).

@@ -223,7 +223,7 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
         document = documents.get(path)
         if document is None:
             continue
-        context = NoteContext(index, today, settings)
+        context = NoteContext(index, today, settings, frozenset(by_code))
 
         def note_findings(note: Document, context: NoteContext = context) -> list[Finding]:
             found: list[Finding] = []

@@ -461,9 +461,17 @@ class _Walker:
         elif name == "BlockQuote":
             self.quote_depth += 1
             self._callout(start, end)
+        elif name == "Table":
+            if not (self.quote_depth or self.list_depth or self.footnote_depth):
+                self.document.tables.append((start, end))
         elif name in ("CodeBlock", "HtmlBlock"):
             self.code_depth += 1
             self.document.code_spans.append((start, end))
+            fenced = (
+                name == "CodeBlock" and isinstance(tag, dict) and tag["CodeBlock"] != "Indented"
+            )
+            if fenced and not (self.quote_depth or self.list_depth or self.footnote_depth):
+                self.document.fences.append((start, end))
             if name == "HtmlBlock":
                 self.html_block_start = start  # its lines come as separate Html events
         elif name == "FootnoteDefinition":

@@ -6,7 +6,7 @@ they cannot drift apart. A new family adds its module's RULES list here.
 
 from __future__ import annotations
 
-from vaultlint.checks import dat, fmt, lnk, sch, vlt
+from vaultlint.checks import dat, fmt, fmt_blocks, fmt_frontmatter, lnk, sch, vlt
 from vaultlint.rule import Rule
 
 FAMILIES = {
@@ -21,7 +21,15 @@ FAMILIES = {
 # the user's config), except Obsidian's own property types; WIKI needs selecting.
 DEFAULT_FAMILIES = frozenset({"VLT", "LNK", "SCH", "DAT", "FMT"})
 
-ALL_RULES: tuple[Rule, ...] = (*vlt.RULES, *lnk.RULES, *sch.RULES, *dat.RULES, *fmt.RULES)
+ALL_RULES: tuple[Rule, ...] = (
+    *vlt.RULES,
+    *lnk.RULES,
+    *sch.RULES,
+    *dat.RULES,
+    *fmt.RULES,
+    *fmt_blocks.RULES,
+    *fmt_frontmatter.RULES,
+)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
 

@@ -135,6 +135,7 @@ class NoteContext:
     index: VaultIndex
     today: str  # ISO date used as "today"
     settings: Settings
+    selected: frozenset[str] = frozenset()  # codes of the rules in this run
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from functools import cache
 
 from vaultlint.config import Settings, rules_dir
 from vaultlint.dates import DateMention, Precision, find_dates, parse_iso
+from vaultlint.datetext import read_date
 from vaultlint.document import Document, Span
 from vaultlint.index import VaultIndex
 from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Scope, Severity, VaultContext
@@ -566,6 +567,9 @@ def _frontmatter_dates(document: Document, context: NoteContext) -> Iterator[Fin
         if entry is None or entry.value in (None, ""):
             continue
         day = parse_iso(entry.value)
+        rewritten = "FMT013" in context.selected and isinstance(entry.value, str)
+        if day is None and rewritten and read_date(entry.value, settings.date_order) is not None:
+            continue  # a date in another form: FMT013 reports it and rewrites it as ISO
         if day is None:
             yield FRONTMATTER_DATES.at(
                 document,

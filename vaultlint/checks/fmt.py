@@ -19,7 +19,7 @@ _TRAILING = re.compile(r"[ \t]+$")
 _HEADING_WITHOUT_SPACE = re.compile(r"[ ]{0,3}(#{2,6})(?=[^#\s])")
 
 
-class _Lines:
+class Lines:
     """The note's lines (without line breaks) and the spans no formatting rule may touch."""
 
     def __init__(self, document: Document) -> None:
@@ -36,9 +36,9 @@ class _Lines:
         self.starts = [span[0] for span in protected]
 
     @classmethod
-    def of(cls, document: Document) -> _Lines:
+    def of(cls, document: Document) -> Lines:
         cached = document.memo.get("lines")
-        if not isinstance(cached, _Lines):
+        if not isinstance(cached, Lines):
             cached = cls(document)
             document.memo["lines"] = cached
         return cached
@@ -54,7 +54,7 @@ class _Lines:
 
 
 def _trailing_whitespace(document: Document, context: NoteContext) -> Iterator[Finding]:
-    lines = _Lines.of(document)
+    lines = Lines.of(document)
     text = document.text
     for number, (start, end) in enumerate(lines.spans):
         match = _TRAILING.search(text, start, end)
@@ -92,7 +92,7 @@ TRAILING_WHITESPACE = Rule(
 
 
 def _blank_lines(document: Document, context: NoteContext) -> Iterator[Finding]:
-    lines = _Lines.of(document)
+    lines = Lines.of(document)
     count = len(lines.spans)
     number = 0
     while number < count:
@@ -162,7 +162,7 @@ MISSING_FINAL_NEWLINE = Rule(
 
 
 def _heading_space(document: Document, context: NoteContext) -> Iterator[Finding]:
-    lines = _Lines.of(document)
+    lines = Lines.of(document)
     text = document.text
     for number, (start, end) in enumerate(lines.spans):
         match = _HEADING_WITHOUT_SPACE.match(text, start, end)
