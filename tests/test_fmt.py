@@ -232,3 +232,10 @@ def test_frontmatter_key_order_follows_the_page_type(tmp_path: Path, capsys):
     assert (vault / "a.md").read_text() == (
         "---\ntitle: T\n# a comment\ncreated: 2026-01-01\nextra: x\ntags:\n  - a\n---\nbody\n"
     )
+
+
+def test_hard_breaks_are_kept_unless_configured(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "one  \ntwo\n"})
+    assert fmt(capsys, vault) == []
+    (vault / "vaultlint.toml").write_text("keep-hard-breaks = false\n")
+    assert fmt(capsys, vault) == [(1, 4, "FMT001")]

@@ -72,6 +72,7 @@ class Settings:
     )
     # Page types that summarise one dated source: their claims are the source's, as of then.
     snapshot_types: list[str] = field(default_factory=lambda: ["source"])
+    keep_hard_breaks: bool = True  # FMT001 keeps two trailing spaces before a next line
     type_key: str = "type"  # the frontmatter key that names a note's page type
     created_key: str = "created"
     updated_key: str = "updated"

@@ -63,7 +63,11 @@ def _trailing_whitespace(document: Document, context: NoteContext) -> Iterator[F
         content = text[start : match.start()]
         following = number + 1 < len(lines.spans) and not lines.blank(number + 1)
         hard_break = match.group() == "  " and content.strip() and following
-        if hard_break and not content.lstrip().startswith("#"):
+        if (
+            hard_break
+            and context.settings.keep_hard_breaks
+            and not content.lstrip().startswith("#")
+        ):
             continue  # two spaces before a next line: a Markdown hard line break
         if lines.touches_protected(match.start(), match.end()):
             continue
@@ -84,7 +88,8 @@ TRAILING_WHITESPACE = Rule(
     fix=Fix.SAFE,
     why="Invisible trailing whitespace makes noisy diffs and is easily turned into an "
     "unintended hard line break. Exactly two spaces after text are a deliberate hard break "
-    "in Markdown and are kept. Code, math, comments and frontmatter are never touched.",
+    "in Markdown and are kept (`keep-hard-breaks = false` reports them too). Code, math, "
+    "comments and frontmatter are never touched.",
     bad="A line with trailing spaces.   ",
     good="A line with trailing spaces.",
     check_note=_trailing_whitespace,
