@@ -318,7 +318,8 @@ def test_a_typed_page_without_frontmatter_gets_one_missing_field_finding(tmp_pat
 def test_any_of_fields(tmp_path, capsys):
     config = PAGE_TYPES.replace(
         '[page-types.source]\npaths = ["sources/**"]',
-        '[page-types.source]\npaths = ["sources/**"]\nany-of = [["url", "raw"]]',
+        '[page-types.source]\npaths = ["sources/**"]\nany-of = [["url", "raw"]]\n'
+        '[page-types.source.fields]\nurl = "url"\nraw = "text"',
     )
     vault = vault_with(tmp_path, {}, config)
     assert [c for *_, c in sch(capsys, vault, path="sources/notes.md")] == ["SCH006"]
@@ -639,3 +640,161 @@ def test_labs_wiki_with_its_own_page_types(capsys):
     codes = {code for *_, code in found}
     assert "SCH009" not in codes  # every type value of the vault is declared
     assert "SCH002" not in codes  # no template section is left empty
+
+
+# --- review findings: each of these once went wrong -----------------------------------------
+
+
+def test_sections_are_found_at_any_level_below_the_title(tmp_path, capsys):
+    body = GOOD_BODY.replace("# Bob\n\nLead.\n\n", "# Bob\n\n### Note\n\nIntro.\n\n")
+    pasted = GOOD_BODY + "\n# Pasted excerpt\n\ntext\n"
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body, "b2.md": FRONT + pasted})
+    assert sch(capsys, vault) == []
+    assert sch(capsys, vault, path="b2.md") == []
+
+
+def test_a_lone_title_gets_level_two_stubs(tmp_path, capsys):
+    vault = vault_with(tmp_path, {"bob.md": FRONT + "# Bob\n\nLead.\n"})
+    run_cli(capsys, "check", "--select", "SCH001", "--fix", "--unsafe-fixes", *TODAY, cwd=vault)
+    assert (tmp_path / "bob.md").read_text(encoding="utf-8") == (
+        FRONT + "# Bob\n\nLead.\n\n## Background\n\n## Connections\n\n## Sources\n"
+    )
+
+
+def test_headings_with_block_ids_tags_and_comments_still_match(tmp_path, capsys):
+    body = (
+        GOOD_BODY.replace("## Connections", "## Connections ^conn")
+        .replace("## Sources", "## Sources #todo")
+        .replace("## Background", "## **Background**: %% check %%")
+    )
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body})
+    assert sch(capsys, vault) == []
+
+
+def test_another_word_is_not_a_misspelling(tmp_path, capsys):
+    body = GOOD_BODY.replace("## Sources", "## Resources")
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body})
+    assert [code for *_, code in sch(capsys, vault)] == ["SCH001"]
+    numbered = GOOD_BODY.replace("## Sources", "## 2. Sources")
+    (tmp_path / "bob.md").write_text(FRONT + numbered, encoding="utf-8")
+    assert [code for *_, code in sch(capsys, vault)] == ["SCH001"]
+
+
+def test_renaming_a_heading_other_notes_link_to_is_unsafe(tmp_path, capsys):
+    body = GOOD_BODY.replace("## Connections", "## Conections")
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body, "f.md": "See [[bob#Conections]].\n"})
+    result = run_cli(
+        capsys, "check", "--output-format", "json", "--select", "SCH005", *TODAY, cwd=vault
+    )
+    (finding,) = result.json()
+    assert finding["fix"] == "unsafe" and "f.md" in finding["message"]
+    run_cli(capsys, "check", "--select", "SCH005", "--fix", *TODAY, cwd=vault)
+    assert (tmp_path / "bob.md").read_text(encoding="utf-8") == FRONT + body
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("created: ''", "SCH007"), ("created:", "SCH007"), ("title: ''", "SCH007")],
+)
+def test_empty_required_values_are_reported(tmp_path, capsys, line, expected):
+    front = FRONT.replace(line.split(":")[0] + ":", "old:", 1).replace("---\n", f"---\n{line}\n", 1)
+    vault = vault_with(tmp_path, {"bob.md": front + GOOD_BODY})
+    assert expected in [code for *_, code in sch(capsys, vault)]
+
+
+@pytest.mark.parametrize("value", ["[entity]", "7"])
+def test_a_type_that_is_not_one_text_is_reported(tmp_path, capsys, value):
+    vault = vault_with(tmp_path, {"bob.md": f"---\ntitle: Bob\ntype: {value}\n---\n# Bob\n"})
+    assert sch(capsys, vault) == [(3, 7, "SCH009")]
+    assert "not one text value" in messages(capsys, vault, "SCH009")[0]
+
+
+def test_new_stays_inside_the_vault(tmp_path, capsys):
+    vault = vault_with(tmp_path / "v", {})
+    for folder in ("../out", "a/../../out", ".obsidian"):
+        result = run_cli(capsys, "new", "entity", "Esc", "--folder", folder, *TODAY, cwd=vault)
+        assert result.code == 2, folder
+    assert not (tmp_path / "out").exists()
+
+
+def test_new_writes_the_type_name_asked_for_and_refuses_a_note_of_another_type(tmp_path, capsys):
+    vault = vault_with(tmp_path, {})
+    run_cli(capsys, "new", "person", "Carol", *TODAY, cwd=vault)
+    assert "\ntype: person\n" in (tmp_path / "entities/carol.md").read_text(encoding="utf-8")
+    other = run_cli(capsys, "new", "entity", "Dan", "--set", "type=synthesis", *TODAY, cwd=vault)
+    assert other.code == 2 and "page type 'synthesis', not page type 'entity'" in other.err
+    config = PAGE_TYPES + '\n[page-types.meeting]\ntype-names = []\nfolder = "meetings"\n'
+    (tmp_path / "vaultlint.toml").write_text(config, encoding="utf-8")
+    untyped = run_cli(capsys, "new", "meeting", "Standup", *TODAY, cwd=vault)
+    assert untyped.code == 2 and "would have no page type" in untyped.err
+    assert not (tmp_path / "meetings").exists()
+
+
+def test_new_with_a_long_or_multi_line_title(tmp_path, capsys):
+    vault = vault_with(tmp_path, {})
+    long = run_cli(capsys, "new", "entity", "word " * 80, *TODAY, cwd=vault)
+    assert long.code == 0, long.err
+    assert len(Path(long.out.strip()).name) <= 83
+    assert run_cli(capsys, "new", "entity", "one\ntwo", *TODAY, cwd=vault).code == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            (
+                'created = { type = "date", required = true }',
+                'created = { type = "date", default = "soon" }',
+            ),
+            "default",
+        ),
+        (
+            (
+                'created = { type = "date", required = true }',
+                'created = { type = "integer", values = [1, "a"] }',
+            ),
+            "values",
+        ),
+        (
+            ('folder = "entities"', 'folder = "entities"\nany-of = [["nope"]]'),
+            "not a declared field",
+        ),
+        (
+            (
+                'created = { type = "date", required = true }',
+                'created = { type = "date", min-length = 3 }',
+            ),
+            "apply to text",
+        ),
+    ],
+)
+def test_more_page_type_mistakes_are_configuration_errors(tmp_path, capsys, change, words):
+    vault = vault_with(tmp_path, {}, PAGE_TYPES.replace(*change))
+    result = run_cli(capsys, "check", cwd=vault)
+    assert result.code == 2 and words in result.err
+    assert run_cli(capsys, "schema", cwd=vault).err.startswith("vaultlint: configuration error:")
+
+
+def test_a_sources_section_with_only_a_callout_cites_nothing(tmp_path, capsys):
+    body = GOOD_BODY.replace("- [[notes]]\n", "> [!note]\n> nothing yet\n")
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body})
+    assert sch(capsys, vault) == [(18, 1, "SCH012")]
+
+
+def test_one_misplaced_section_is_one_finding(tmp_path, capsys):
+    body = (
+        "# Bob\n\n## Connections\n\n- [[alice]] — friend\n\n## Sources\n\n- [[notes]]\n\n"
+        "## Background\n\nText.\n"
+    )
+    vault = vault_with(tmp_path, {"bob.md": FRONT + body})
+    assert sch(capsys, vault) == [(16, 1, "SCH003")]
+    assert "move it before `## Connections`" in messages(capsys, vault, "SCH003")[0]
+
+
+def test_schema_says_which_fields_one_of_is_needed_and_the_type_values(capsys):
+    result = run_cli(capsys, "schema", "source", "--vault", REPO / "examples", cwd=REPO)
+    schema = json.loads(result.out)
+    assert schema["allOf"] == [
+        {"anyOf": [{"required": ["url"]}, {"required": ["raw"]}, {"required": ["source_path"]}]}
+    ]
+    assert schema["properties"]["type"]["enum"] == ["source"]

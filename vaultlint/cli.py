@@ -32,6 +32,10 @@ class _UsageError(Exception):
     pass
 
 
+class _ConfigProblem(_UsageError):
+    """A configuration error met by a command other than `check` (same wording)."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vaultlint",
@@ -148,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "rules":
             return _rules(arguments)
     except _UsageError as error:
-        print(f"vaultlint: error: {error}", file=sys.stderr)
+        kind = "configuration error" if isinstance(error, _ConfigProblem) else "error"
+        print(f"vaultlint: {kind}: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -425,7 +430,7 @@ def _vault_types(arguments: argparse.Namespace) -> tuple[Path, Settings, dict[st
         settings = loaded.settings
         types = parse_page_types(settings.page_types, settings.page_type_origins)
     except ConfigError as error:
-        raise _UsageError(f"configuration error: {error}") from None
+        raise _ConfigProblem(str(error)) from None
     if not types:
         raise _UsageError(
             f"{root}: no page types are declared (add [page-types.NAME] tables to "
@@ -461,7 +466,7 @@ def _schema(arguments: argparse.Namespace) -> int:
 def _new(arguments: argparse.Namespace) -> int:
     import datetime
 
-    from vaultlint.newnote import NewNoteError, new_note, slug
+    from vaultlint.newnote import NewNoteError, check_choice, new_note, note_path
 
     _check_today(arguments.today)
     root, settings, types = _vault_types(arguments)
@@ -474,18 +479,18 @@ def _new(arguments: argparse.Namespace) -> int:
         given[key.strip()] = value.strip()
     today = arguments.today or datetime.date.today().isoformat()
     try:
-        text = new_note(page_type, arguments.title, today, settings.type_key, given)
+        text = new_note(page_type, arguments.title, today, settings.type_key, given, arguments.type)
+        relative = note_path(root, page_type, arguments.title, arguments.folder)
+        check_choice(text, relative, page_type, types, settings.type_key)
     except NewNoteError as error:
         raise _UsageError(str(error)) from None
-    folder = page_type.folder if arguments.folder is None else arguments.folder.strip("/")
-    relative = f"{folder}/{slug(arguments.title)}.md" if folder else f"{slug(arguments.title)}.md"
     target = root / relative
-    if target.exists() or target.is_symlink():
-        raise _UsageError(f"{relative}: already exists; not overwritten")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="") as handle:
             handle.write(text)
+    except FileExistsError:
+        raise _UsageError(f"{relative}: already exists; not overwritten") from None
     except OSError as error:
         raise _UsageError(f"{relative}: cannot write: {error.strerror}") from None
     print(relative)

@@ -183,8 +183,6 @@ def check_value(spec: FieldSpec, value: Any, *, lenient_lists: bool = False) -> 
         if spec.required:
             raise FieldError(f"is empty; it must be {expected(spec)}")
         return
-    if value == "" and spec.kind != "text":
-        return  # an empty text is no value of another kind either; only `required` cares
     if spec.kind != "list":
         check_scalar(spec.kind, value, spec)
         return
@@ -340,6 +338,13 @@ def page_type_validator(page_type: PageType, type_key: str) -> Validator:
 def json_schema(page_type: PageType, type_key: str) -> dict[str, Any]:
     schema = page_type_validator(page_type, type_key).model.model_json_schema()
     schema["title"] = page_type.name
+    declared_type = schema.get("properties", {}).get(type_key)
+    if declared_type is not None and page_type.type_names:
+        declared_type["enum"] = list(page_type.type_names)
+    if page_type.any_of:
+        schema["allOf"] = [
+            {"anyOf": [{"required": [key]} for key in group]} for group in page_type.any_of
+        ]
     if page_type.summary:
         schema["description"] = page_type.summary
     return schema

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vaultlint.fields import Problem, page_type_validator
 from vaultlint.pagetypes import FieldSpec, PageType
 
 _PLAIN = re.compile(r"[A-Za-z][\w.-]*")
+MAX_SLUG = 80
 
 
 class NewNoteError(Exception):
@@ -27,18 +29,30 @@ def slug(title: str) -> str:
     """The file name Obsidian users and LLM wikis favour: `Naval: How to Get Rich` ->
     `naval-how-to-get-rich` (letters of any script are kept)."""
     text = unicodedata.normalize("NFC", title).casefold()
-    return re.sub(r"[^\w]+", "-", text).strip("-_") or "untitled"
+    name = re.sub(r"[^\w]+", "-", text).strip("-_") or "untitled"
+    if len(name) > MAX_SLUG:  # file systems allow 255 bytes; keep names readable
+        name = name[:MAX_SLUG].rsplit("-", 1)[0] or name[:MAX_SLUG]
+    return name
 
 
 def frontmatter_values(
-    page_type: PageType, title: str, today: str, type_key: str, given: dict[str, str]
+    page_type: PageType,
+    title: str,
+    today: str,
+    type_key: str,
+    given: dict[str, str],
+    type_name: str | None = None,
 ) -> dict[str, Any]:
+    """`type_name` is the name the user asked for (`person` for the entity type), written
+    as the type value when the page type accepts it."""
     values: dict[str, Any] = {}
+    written = _type_value(page_type, type_name)
     for key, spec in page_type.fields.items():
         if key in given:
             values[key] = _typed(spec, given[key])
         elif key == type_key:
-            values[key] = page_type.type_names[0] if page_type.type_names else page_type.name
+            if written is not None:
+                values[key] = written
         elif key == "title":
             values[key] = title
         elif spec.default is not None:
@@ -48,9 +62,18 @@ def frontmatter_values(
     for key, value in given.items():
         if key not in values:
             values[key] = value
-    if type_key not in values:
-        values[type_key] = page_type.type_names[0] if page_type.type_names else page_type.name
+    if type_key not in values and written is not None:
+        values[type_key] = written
     return values
+
+
+def _type_value(page_type: PageType, asked: str | None) -> str | None:
+    """The type value to write: the accepted name the user asked for, else the first
+    accepted one; None when the type is chosen by path only."""
+    for name in page_type.type_names:
+        if asked is not None and name.casefold() == asked.casefold():
+            return name
+    return page_type.type_names[0] if page_type.type_names else None
 
 
 def _typed(spec: FieldSpec, text: str) -> Any:
@@ -124,12 +147,20 @@ def _wanted(problem: Problem) -> str:
 
 
 def new_note(
-    page_type: PageType, title: str, today: str, type_key: str, given: dict[str, str]
+    page_type: PageType,
+    title: str,
+    today: str,
+    type_key: str,
+    given: dict[str, str],
+    type_name: str | None = None,
 ) -> str:
     """The note's text; raise NewNoteError when the schema cannot be met from what is known."""
-    if not title.strip():
+    title = title.strip()
+    if not title:
         raise NewNoteError("the title is empty")
-    values = frontmatter_values(page_type, title.strip(), today, type_key, given)
+    if any(unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in title):
+        raise NewNoteError("the title must be one line of text")
+    values = frontmatter_values(page_type, title, today, type_key, given, type_name)
     problems = page_type_validator(page_type, type_key).problems(values)
     if problems:
         listed = "; ".join(f"{p.key}: {_wanted(p)}" for p in problems)
@@ -137,4 +168,38 @@ def new_note(
             f"page type '{page_type.name}' needs values vaultlint cannot invent ({listed}): "
             "give them with --set KEY=VALUE, or a `default` in the page type"
         )
-    return render(page_type, title.strip(), values)
+    return render(page_type, title, values)
+
+
+def note_path(root: Path, page_type: PageType, title: str, folder: str | None) -> str:
+    """Where the note goes, relative to the vault root; never outside it or in a
+    dot-folder (which Obsidian hides)."""
+    chosen = (page_type.folder if folder is None else folder).strip().strip("/")
+    relative = f"{chosen}/{slug(title)}.md" if chosen else f"{slug(title)}.md"
+    parts = PurePosixPath(relative).parts
+    if any(part in ("..", ".") or part.startswith(".") for part in parts):
+        raise NewNoteError(f"{relative}: the folder must be a plain folder inside the vault")
+    try:
+        inside = (root / relative).resolve().is_relative_to(root.resolve())
+    except OSError as error:
+        raise NewNoteError(f"{relative}: {error.strerror}") from None
+    if not inside:
+        raise NewNoteError(f"{relative}: the folder leads outside the vault")
+    return relative
+
+
+def check_choice(
+    text: str, relative: str, page_type: PageType, types: dict[str, PageType], type_key: str
+) -> None:
+    """The written note must be of the type asked for: a `--set` of the type key, or a
+    type chosen only by folder, could make it another type or none."""
+    from vaultlint.pagetypes import choose_type
+    from vaultlint.parse import parse_document
+
+    chosen = choose_type(parse_document(relative, text), types, type_key).page_type
+    if chosen is not page_type:
+        got = "no page type" if chosen is None else f"page type '{chosen.name}'"
+        raise NewNoteError(
+            f"{relative} would have {got}, not page type '{page_type.name}': give the type a "
+            "type-names value, or write it in a folder its paths match"
+        )

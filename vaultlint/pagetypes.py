@@ -130,6 +130,13 @@ def _page_type(name: str, table: dict[str, Any], where: str, key: str) -> PageTy
         field_key: _field(field_key, spec, where, f"{key}.fields.{field_key}")
         for field_key, spec in fields_table.items()
     }
+    for group in any_of:
+        for field_key in group:
+            if field_key not in fields:
+                raise ConfigError(
+                    f"{where}: key '{key}.any-of': {field_key!r} is not a declared field "
+                    f"(declare it under [{key}.fields])"
+                )
     sections_list = table.get("sections", [])
     if not isinstance(sections_list, list):
         raise ConfigError(f"{where}: key '{key}.sections': must be a list of tables")
@@ -163,10 +170,8 @@ def _page_type(name: str, table: dict[str, Any], where: str, key: str) -> PageTy
     )
 
 
-def _field(field_key: str, spec: Any, where: str, key: str) -> FieldSpec:
-    if isinstance(spec, str):
-        spec = {"type": spec}
-    table = _table(spec, where, key)
+def _field(field_key: str, written: Any, where: str, key: str) -> FieldSpec:
+    table = _table({"type": written} if isinstance(written, str) else written, where, key)
     _known_keys(table, _FIELD_KEYS, where, key)
     kind = table.get("type")
     if kind not in FIELD_KINDS:
@@ -193,7 +198,15 @@ def _field(field_key: str, spec: Any, where: str, key: str) -> FieldSpec:
     values = table.get("values", [])
     if not isinstance(values, list):
         raise ConfigError(f"{where}: key '{key}.values': must be a list")
-    return FieldSpec(
+    if kind not in ("text", "list") and any(
+        table.get(name) is not None for name in ("pattern", "min-length", "max-length")
+    ):
+        raise ConfigError(
+            f"{where}: key '{key}': pattern, min-length and max-length apply to text and lists"
+        )
+    if kind != "list" and table.get("min-items") is not None:
+        raise ConfigError(f"{where}: key '{key}.min-items': applies to lists only")
+    spec = FieldSpec(
         key=field_key,
         kind=kind,
         required=_boolean(table, "required", where, key, False),
@@ -205,6 +218,25 @@ def _field(field_key: str, spec: Any, where: str, key: str) -> FieldSpec:
         min_items=_count(table, "min-items", where, key),
         default=table.get("default"),
     )
+    _check_examples(spec, where, key)
+    return spec
+
+
+def _check_examples(spec: FieldSpec, where: str, key: str) -> None:
+    """`values` and `default` must themselves be valid values of the field."""
+    from vaultlint.fields import FieldError, check_scalar, check_value
+
+    kind = spec.items if spec.kind == "list" else spec.kind
+    for value in spec.values:
+        try:
+            check_scalar(kind, value, FieldSpec(spec.key, kind))
+        except FieldError as error:
+            raise ConfigError(f"{where}: key '{key}.values': {value!r}: {error.message}") from None
+    if spec.default is not None:
+        try:
+            check_value(spec, spec.default)
+        except FieldError as error:
+            raise ConfigError(f"{where}: key '{key}.default': {error.message}") from None
 
 
 def _section(table: dict[str, Any], where: str, key: str) -> SectionSpec:
@@ -275,17 +307,28 @@ def _count(table: dict[str, Any], name: str, where: str, key: str) -> int | None
     return value
 
 
-_TRAILING = re.compile(r"[\s.,:;!?…]+$")
-_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+_SUFFIXES = re.compile(
+    r"(?:\s+\^[A-Za-z0-9-]+"  # a block id
+    r"|\s+#[^\s#]+"  # a tag
+    r"|\s*%%.*?%%"  # an Obsidian comment
+    r"|\s*<!--.*?-->"  # an HTML comment
+    r"|[\s.,:;!?\u2026*_]+)$"  # trailing punctuation, spaces, closing emphasis
+)
+_LEADING_EMPHASIS = re.compile(r"^[*_]+")
 _SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """How headings are compared: case-insensitively, ignoring trailing punctuation,
-    surrounding emphasis and runs of spaces ("## **Sources:**" is "sources")."""
-    text = _EMPHASIS.sub("", text.strip())
-    return _SPACES.sub(" ", _TRAILING.sub("", text)).casefold()
+    emphasis, block ids, tags and comments ("## **Sources:** ^src" is "sources")."""
+    text = _LEADING_EMPHASIS.sub("", text.strip())
+    while True:
+        shorter = _SUFFIXES.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return _SPACES.sub(" ", text).casefold()
 
 
 # --- choosing a note's page type ---------------------------------------------------------
@@ -296,6 +339,7 @@ class TypeChoice:
     page_type: PageType | None
     unknown: str | None = None  # a frontmatter type value no page type declares
     unknown_span: Span | None = None
+    malformed: bool = False  # the type value is not one text (a list, a number)
 
 
 def page_types(settings: Settings, memo: dict[str, object]) -> dict[str, PageType]:
@@ -320,6 +364,8 @@ def choose_type(document: Document, types: dict[str, PageType], type_key: str) -
             if any(name.casefold() == wanted for name in page_type.type_names):
                 return TypeChoice(page_type)
         return TypeChoice(None, entry.value.strip(), entry.value_span)
+    if entry is not None and entry.value is not None and not isinstance(entry.value, str):
+        return TypeChoice(None, repr(entry.value), entry.value_span, malformed=True)
     for page_type in types.values():
         if any(path_matches(document.path, glob) for glob in page_type.paths):
             return TypeChoice(page_type)

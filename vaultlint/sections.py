@@ -8,13 +8,10 @@ trailing punctuation, under the section's name or one of its other accepted spel
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from vaultlint.document import Document, Heading, Section, Span
 from vaultlint.pagetypes import PageType, SectionSpec, normalize_heading
-
-NEAR_MISS_RATIO = 0.8
 
 
 @dataclass(frozen=True)
@@ -38,25 +35,20 @@ class SectionMatch:
     missing: list[SectionSpec] = field(default_factory=list)  # required and absent
 
 
-def top_sections(document: Document) -> tuple[int | None, list[PageSection]]:
-    """The page's top section level and its sections at that level, in order.
+def outline(document: Document) -> tuple[PageSection | None, list[PageSection]]:
+    """The page's title heading (if any) and its other top-level headings, in order.
 
-    A first `#` heading is the page's title when it is the only one, or when it repeats
+    A first `#` heading is the title when it is the only `#` heading, or when it repeats
     the frontmatter title or the file name (pasted excerpts add more `#` headings later).
-    The level of the first heading after the title is the page's section level.
     """
     pairs = [
         PageSection(document.headings[s.heading_index], s)
         for s in document.sections
         if document.headings[s.heading_index].top_level
     ]
-    if not pairs:
-        return None, []
-    rest = pairs
-    if pairs[0].heading.level == 1 and len(pairs) > 1 and _is_title(document, pairs):
-        rest = pairs[1:]
-    level = rest[0].heading.level
-    return level, [pair for pair in rest if pair.heading.level == level]
+    if pairs and pairs[0].heading.level == 1 and _is_title(document, pairs):
+        return pairs[0], pairs[1:]
+    return None, pairs
 
 
 def _is_title(document: Document, pairs: list[PageSection]) -> bool:
@@ -71,91 +63,150 @@ def _is_title(document: Document, pairs: list[PageSection]) -> bool:
 
 
 def match_sections(document: Document, page_type: PageType) -> SectionMatch:
-    level, tops = top_sections(document)
-    match = SectionMatch(level)
+    """Declared sections are found at whatever level the page writes them (the shallowest
+    match wins); near misses and the level of inserted headings follow the level the
+    page's declared sections use."""
+    _title, rest = outline(document)
+    match = SectionMatch(None)
     if not page_type.sections:
         return match
-    by_level: dict[int | None, list[PageSection]] = {level: tops}
-
-    def candidates(spec: SectionSpec) -> list[PageSection]:
-        if spec.level is None:
-            return by_level[level]
-        if spec.level not in by_level:
-            by_level[spec.level] = [
-                PageSection(document.headings[s.heading_index], s)
-                for s in document.sections
-                if document.headings[s.heading_index].top_level
-                and document.headings[s.heading_index].level == spec.level
-            ]
-        return by_level[spec.level]
-
-    claimed: set[int] = set()  # heading indexes matched by some declared section
+    normal = [normalize_heading(pair.heading.text) for pair in rest]
+    claimed: set[int] = set()  # positions in `rest` matched by some declared section
     for spec in page_type.sections:
         wanted = {normalize_heading(spelling) for spelling in spec.spellings}
-        hits = [pair for pair in candidates(spec) if normalize_heading(pair.heading.text) in wanted]
-        for pair in hits:
-            claimed.add(pair.section.heading_index)
-        if hits:
-            match.found[spec.heading] = hits[0]
-            match.duplicates.extend((spec, pair) for pair in hits[1:])
+        hits = [
+            number
+            for number, pair in enumerate(rest)
+            if normal[number] in wanted and (spec.level is None or pair.heading.level == spec.level)
+        ]
+        if not hits:
+            continue
+        level = min(rest[number].heading.level for number in hits)
+        hits = [number for number in hits if rest[number].heading.level == level]
+        claimed.update(hits)
+        match.found[spec.heading] = rest[hits[0]]
+        match.duplicates.extend((spec, rest[number]) for number in hits[1:])
+    match.level = _section_level(match, rest)
     for spec in page_type.sections:
         if spec.heading in match.found:
             continue
-        near = _near_miss(spec, candidates(spec), claimed, page_type)
+        level = spec.level or match.level
+        pool = [
+            (number, pair)
+            for number, pair in enumerate(rest)
+            if number not in claimed and pair.heading.level == level
+        ]
+        near = _near_miss(spec, pool, normal, page_type)
         if near is not None:
-            claimed.add(near.section.heading_index)
-            match.found[spec.heading] = near
-            match.near_misses.append((spec, near))
+            claimed.add(near)
+            match.found[spec.heading] = rest[near]
+            match.near_misses.append((spec, rest[near]))
         elif spec.required:
             match.missing.append(spec)
     return match
 
 
+def _section_level(match: SectionMatch, rest: list[PageSection]) -> int:
+    """The level the page writes its declared sections at: the most common level of
+    those found, else its shallowest heading level below the title, else 2."""
+    levels = [pair.heading.level for pair in match.found.values()]
+    if levels:
+        return max(set(levels), key=lambda level: (levels.count(level), -level))
+    if rest:
+        return min(pair.heading.level for pair in rest)
+    return 2
+
+
 def _near_miss(
-    spec: SectionSpec, candidates: list[PageSection], claimed: set[int], page_type: PageType
-) -> PageSection | None:
-    """An unclaimed heading that is a misspelling of `spec` and of no other declared section."""
+    spec: SectionSpec,
+    pool: list[tuple[int, PageSection]],
+    normal: list[str],
+    page_type: PageType,
+) -> int | None:
+    """An unclaimed heading that is a misspelling of `spec` and of no other declared section:
+    at most two letters off, same first letter, letters only (so `## 2. Sources` or
+    `## Resources` are other headings, not misspellings)."""
     others = {
         normalize_heading(s)
         for other in page_type.sections
         if other is not spec
         for s in other.spellings
     }
-    for pair in candidates:
-        if pair.section.heading_index in claimed:
-            continue
-        text = normalize_heading(pair.heading.text)
-        if not text or text in others:
+    for number, _pair in pool:
+        text = normal[number]
+        if not text or text in others or not _words_only(text):
             continue
         if any(_close(text, normalize_heading(s)) for s in spec.spellings) and not any(
             _close(text, other) for other in others
         ):
-            return pair
+            return number
     return None
 
 
+def _words_only(text: str) -> bool:
+    return all(character.isalpha() or character in " -'" for character in text)
+
+
 def _close(text: str, wanted: str) -> bool:
-    return difflib.SequenceMatcher(None, text, wanted).ratio() >= NEAR_MISS_RATIO
+    if not text or not wanted or text[0] != wanted[0] or len(wanted) < 5:
+        return False
+    return _distance(text, wanted) <= (1 if len(wanted) < 8 else 2)
 
 
-def out_of_order(match: SectionMatch, page_type: PageType) -> list[tuple[SectionSpec, SectionSpec]]:
-    """Declared sections that stand before a section declared ahead of them:
-    (the misplaced section, the section it should follow)."""
+def _distance(a: str, b: str) -> int:
+    """Edit distance with transpositions (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def out_of_order(
+    match: SectionMatch, page_type: PageType
+) -> list[tuple[SectionSpec, SectionSpec | None]]:
+    """The fewest declared sections to move so that the rest stand in the declared order
+    (those outside a longest in-order run): (the section to move, the declared section it
+    should follow, or None when it belongs first)."""
     if not page_type.ordered:
         return []
-    found: list[tuple[SectionSpec, PageSection]] = [
-        (spec, match.found[spec.heading])
-        for spec in page_type.sections
-        if spec.heading in match.found
-    ]
-    wrong = []
-    latest: tuple[SectionSpec, PageSection] | None = None
-    for spec, pair in found:
-        if latest is not None and pair.heading.span[0] < latest[1].heading.span[0]:
-            wrong.append((spec, latest[0]))
+    found = [spec for spec in page_type.sections if spec.heading in match.found]
+    positions = [match.found[spec.heading].heading.span[0] for spec in found]
+    keep = _longest_increasing(positions)
+    moves: list[tuple[SectionSpec, SectionSpec | None]] = []
+    for number, spec in enumerate(found):
+        if number in keep:
             continue
-        latest = (spec, pair)
-    return wrong
+        before = [found[k] for k in sorted(keep) if k < number]
+        moves.append((spec, before[-1] if before else None))
+    return moves
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (n is small: O(n^2))."""
+    if not values:
+        return set()
+    length = [1] * len(values)
+    parent = [-1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i] and length[j] + 1 > length[i]:
+                length[i], parent[i] = length[j] + 1, j
+    best = max(range(len(values)), key=lambda i: length[i])
+    chosen = set()
+    while best >= 0:
+        chosen.add(best)
+        best = parent[best]
+    return chosen
 
 
 def insertion_point(

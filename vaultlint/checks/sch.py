@@ -117,7 +117,7 @@ def _missing_section(document: Document, context: NoteContext) -> Iterator[Findi
         span = (
             (anchor.heading.span[0], anchor.heading.text_span[1])
             if anchor
-            else _body_line(document)
+            else _last_line(document)
         )
         edits: tuple[Edit, ...] = ()
         if not _hidden(document, offset):
@@ -138,10 +138,11 @@ def _hidden(document: Document, offset: int) -> bool:
     return any(start < offset <= end for start, end in spans)
 
 
-def _body_line(document: Document) -> Span:
-    start = document.body_start
-    end = document.text.find("\n", start)
-    return start, end if end >= 0 else len(document.text)
+def _last_line(document: Document) -> Span:
+    """The note's last line with text: where a section added at the end goes after."""
+    text = document.text.rstrip()
+    start = max(text.rfind("\n"), text.rfind("\r"), document.body_start - 1) + 1
+    return start, max(start, len(text))
 
 
 def _stub(text: str, offset: int, heading: str) -> str:
@@ -233,13 +234,24 @@ def _section_order(document: Document, context: NoteContext) -> Iterator[Finding
     if page.match is None or page.page_type is None:
         return
     order = ", ".join(spec.heading for spec in page.page_type.sections)
-    for spec, after in out_of_order(page.match, page.page_type):
+    moves = out_of_order(page.match, page.page_type)
+    moved = {spec.heading for spec, _after in moves}
+    staying = [
+        spec
+        for spec in page.page_type.sections
+        if spec.heading in page.match.found and spec.heading not in moved
+    ]
+    for spec, after in moves:
         pair = page.match.found[spec.heading]
+        if after is not None:
+            where = f"after {_shown_heading(after, page.match)}"
+        else:
+            where = f"before {_shown_heading(staying[0], page.match)}"
         yield SECTION_ORDER.at(
             document,
             _heading_span(pair),
-            f"section {_written(document, pair)} is out of order: move it after "
-            f"{_shown_heading(after, page.match)} ({page.page_type.name} pages go {order})",
+            f"section {_written(document, pair)} is out of order: move it {where} "
+            f"({page.page_type.name} pages go {order})",
         )
 
 
@@ -290,14 +302,32 @@ def _heading_spelling(document: Document, context: NoteContext) -> Iterator[Find
     if page.match is None or page.page_type is None:
         return
     for spec, pair in page.match.near_misses:
+        linked = _linked_from(document, context, pair)
+        note = f" (links from {linked} point at it: update them too)" if linked else ""
         yield HEADING_SPELLING.at(
             document,
             pair.heading.text_span,
             f"heading {_written(document, pair)} looks like a misspelling of `{spec.heading}`, "
-            f"which {page.page_type.name} pages require: rename it",
-            Fix.SAFE,
+            f"which {page.page_type.name} pages require: rename it{note}",
+            Fix.UNSAFE if linked else Fix.SAFE,
             (Edit(pair.heading.text_span, spec.heading),),
         )
+
+
+def _linked_from(document: Document, context: NoteContext, pair: PageSection) -> str | None:
+    """A note whose `[[note#Heading]]` link reaches this heading: renaming it would break
+    that link, so the fix is then unsafe."""
+    from vaultlint.anchors import find_heading
+
+    graph = context.index.graph
+    for source in sorted(graph.inbound.get(document.path, ())):
+        for item in graph.outbound.get(source, []):
+            link = item.link
+            if item.resolution.target != document.path or not link.subpath:
+                continue
+            if find_heading(document, link.subpath) == pair.heading:
+                return source
+    return None
 
 
 HEADING_SPELLING = Rule(
@@ -309,7 +339,9 @@ HEADING_SPELLING = Rule(
     fix_changes=frozenset({"headings"}),
     why="`## Conections` is not `## Connections`: every tool that looks for the section "
     "misses it. Accepted other spellings (such as Source for Sources) are declared in the "
-    "page type and are never reported.",
+    "page type and are never reported. A near miss is at most two letters off with the same "
+    "first letter. The fix is safe unless another note links to the heading (`[[page#"
+    "Conections]]`): then it is unsafe, since that link would break.",
     bad="## Conections\n\n- [[leverage]] — framing",
     good="## Connections\n\n- [[leverage]] — framing",
     check_note=_heading_spelling,
@@ -408,8 +440,11 @@ def _invalid_field(document: Document, context: NoteContext) -> Iterator[Finding
         return
     dated = {context.settings.created_key, context.settings.updated_key}
     for problem, where in _problems(document, context):
-        if problem.kind != "invalid" or problem.key in dated:
-            continue  # whether created and updated are dates is DAT006's finding
+        if problem.kind != "invalid":
+            continue
+        value = frontmatter.data.get(problem.key)
+        if problem.key in dated and isinstance(value, str) and value.strip():
+            continue  # whether a written created or updated value is a date is DAT006's
         path = problem.key if problem.item is None else f"{problem.key}.{problem.item}"
         span = frontmatter.value_spans.get(path) or frontmatter.value_spans.get(problem.key)
         entry = frontmatter.entry(problem.key)
@@ -477,6 +512,15 @@ def _unknown_type(document: Document, context: NoteContext) -> Iterator[Finding]
     if page.choice.unknown is None or page.choice.unknown_span is None:
         return
     names = sorted({name for t in page.types.values() for name in t.type_names})
+    key = context.settings.type_key
+    if page.choice.malformed:
+        yield UNKNOWN_TYPE.at(
+            document,
+            page.choice.unknown_span,
+            f"{key} is {page.choice.unknown}, not one text value, so no page type applies: "
+            f"write one of {', '.join(names)}",
+        )
+        return
     close = difflib.get_close_matches(page.choice.unknown.casefold(), names, n=1, cutoff=0.7)
     hint = f"did you mean {close[0]!r}? " if close else ""
     yield UNKNOWN_TYPE.at(
@@ -667,6 +711,13 @@ def _sources(document: Document, context: NoteContext) -> Iterator[Finding]:
             continue
         blocks = [(item.span, _item_start(document, item)) for item in _items(document, pair)]
         blocks += [(block, block[0]) for block in _loose_paragraphs(document, pair)]
+        if not blocks:  # only a callout, a code block or a rule: nothing that can cite
+            yield UNCITED.at(
+                document,
+                _heading_span(pair),
+                f"section {_written(document, pair)} holds no citation: list the "
+                f"{_allowed(page_type)} this page comes from, one per item",
+            )
         for span, start in sorted(blocks):
             found = list(
                 citations_in(
