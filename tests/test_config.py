@@ -54,14 +54,15 @@ def test_extends_pulls_a_packaged_preset(tmp_path: Path, capsys):
     assert (rules_dir() / "llm-wiki.toml").is_file()
     vault = make_vault(tmp_path, {"a.md": "x\n", "vaultlint.toml": 'extends = "llm-wiki"\n'})
     out = show(capsys, vault)
-    assert '"SCH"' in out and '"WIKI"' in out
+    assert '"SCH"' in out and '"WIKI001"' in out and '"WIKI016"' not in out
 
 
 def test_user_settings_extend_the_preset(tmp_path: Path):
     config = tmp_path / "vaultlint.toml"
     config.write_text('extends = "llm-wiki"\nextend-select = ["VLT"]\n')
     settings = load_config(config).settings
-    assert settings.extend_select == ["orphan-note", "SCH", "WIKI", "VLT"]
+    assert settings.extend_select[:3] == ["orphan-note", "SCH", "WIKI001"]
+    assert settings.extend_select[-1] == "VLT"  # the user's selection is added to the preset's
 
 
 def test_unknown_preset_names_the_known_ones(tmp_path: Path):

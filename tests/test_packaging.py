@@ -54,7 +54,7 @@ def test_installed_wheel_runs_in_a_fresh_virtualenv(wheel: Path, tmp_path: Path)
     (vault / ".obsidian").mkdir(parents=True)
     (vault / "vaultlint.toml").write_text('extends = "llm-wiki"\n')
     (vault / "note.md").write_text("---\nsummary: a: b\n---\nText\n")
-    (vault / "index.md").write_text("- [[note]]\n")
+    (vault / "index.md").write_text("- [[note]] — a note\n")
     result = _run(script, "check", cwd=vault)
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("note.md:2:11: VLT003 ")

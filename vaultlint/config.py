@@ -22,6 +22,21 @@ from vaultlint.rule import Severity
 
 CONFIG_NAMES = ("vaultlint.toml", ".vaultlint.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+LOG_OPERATIONS = (
+    "ingest",
+    "create",
+    "update",
+    "query",
+    "lint",
+    "delete",
+    "rename",
+    "merge",
+    "split",
+    "archive",
+    "fix",
+    "review",
+    "setup",
+)
 
 
 class ConfigError(Exception):
@@ -77,6 +92,27 @@ class Settings:
     created_key: str = "created"
     updated_key: str = "updated"
     git_freshness: bool | None = None  # None: on when the vault is the top of a git work tree
+    # Wiki maintenance (WIKI).
+    index_file: str = "index.md"  # every content page listed once ("" turns the check off)
+    log_file: str = "log.md"  # `## [YYYY-MM-DD] operation | title` entries ("": off)
+    log_operations: list[str] = field(default_factory=lambda: list(LOG_OPERATIONS))
+    system_types: list[str] = field(default_factory=lambda: ["index", "meta", "log", "raw"])
+    raw_keys: list[str] = field(default_factory=lambda: ["raw", "source_path"])
+    source_hash_key: str = "source_hash"
+    # What a stored source hash may be a hash of: the raw file's bytes, its text without
+    # frontmatter, either stripped of surrounding whitespace, or its own `content_hash`.
+    source_hash_of: list[str] = field(
+        default_factory=lambda: ["raw", "raw-stripped", "body", "body-stripped", "content-hash"]
+    )
+    stale_after_days: int = 180
+    contested_markers: list[str] = field(
+        default_factory=lambda: ["contradiction", "contested", "disputed"]
+    )
+    mention_min_length: int = 4  # titles and aliases shorter than this are not looked for
+    placeholders: list[str] = field(
+        default_factory=lambda: ["TODO", "TBD", "...", "…", "FIXME", "placeholder", "to do"]
+    )
+    max_page_lines: int = 0  # 0: no limit
     # Page schemas (SCH): `[page-types.NAME]` tables, checked by `vaultlint.pagetypes`.
     page_types: dict[str, Any] = field(default_factory=dict)
     # Which file declared each page type (filled in while merging; not a user key).
@@ -268,6 +304,18 @@ def _validate_with_pydantic(data: dict[str, Any], path: Path | None) -> Settings
         raise ConfigError(f"{where}: key 'max-file-size': must be a number of bytes above 0")
     if settings.date_order not in ("", "dmy", "mdy"):
         raise ConfigError(f'{where}: key \'date-order\': must be "dmy" or "mdy"')
+    hashed = set(settings.source_hash_of) - {
+        "raw",
+        "raw-stripped",
+        "body",
+        "body-stripped",
+        "content-hash",
+    }
+    if hashed:
+        raise ConfigError(
+            f"{where}: key 'source-hash-of': unknown {sorted(hashed)[0]!r} "
+            "(known: raw, raw-stripped, body, body-stripped, content-hash)"
+        )
     if not 0 < settings.stale_after_months <= 1200:
         raise ConfigError(f"{where}: key 'stale-after-months': must be from 1 to 1200")
     if not (rules_dir() / "words" / f"{settings.date_language}.toml").is_file():

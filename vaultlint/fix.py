@@ -55,11 +55,20 @@ def choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
         if finding.fix is Fix.UNSAFE and not unsafe:
             continue
         spans = [edit.span for edit in finding.edits]
-        if any((s[0] < t[1] and t[0] < s[1]) or s == t for s in spans for t in taken):
+        if any(_overlap(s, t) for s in spans for t in taken):
             continue
         chosen.append(finding)
         taken.extend(spans)
     return chosen
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Edits overlap when they share a character, or replace the same empty span with
+    something while one of them also removes text there. Two insertions at one point may
+    both apply (in finding order): an index gains several entries in one round."""
+    if one[0] < other[1] and other[0] < one[1]:
+        return True
+    return one == other and one[0] != one[1]
 
 
 def summary(document: Document) -> dict[str, object]:

@@ -6,7 +6,7 @@ they cannot drift apart. A new family adds its module's RULES list here.
 
 from __future__ import annotations
 
-from vaultlint.checks import dat, fmt, fmt_blocks, fmt_frontmatter, lnk, sch, vlt
+from vaultlint.checks import dat, fmt, fmt_blocks, fmt_frontmatter, lnk, sch, vlt, wiki, wiki_index
 from vaultlint.rule import Rule
 
 FAMILIES = {
@@ -29,6 +29,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *fmt.RULES,
     *fmt_blocks.RULES,
     *fmt_frontmatter.RULES,
+    *sorted([*wiki.RULES, *wiki_index.RULES], key=lambda rule: rule.code),
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in ALL_RULES}
