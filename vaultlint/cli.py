@@ -129,6 +129,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--today", help="the date to write for date fields, YYYY-MM-DD")
 
+    report = commands.add_parser(
+        "report", help="one page on the vault's health: what to fix first, orphans, provenance"
+    )
+    report.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    report.add_argument(
+        "--output-format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="markdown: an Obsidian note with wikilinks; html: one file that opens offline",
+    )
+    report.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
+    report.add_argument("--config", type=Path, help="use this configuration file")
+    report.add_argument("--today", help="the date to use as today, YYYY-MM-DD")
+    report.add_argument("--top", type=int, default=15, help="entries per ranked list")
+
     rule = commands.add_parser("rule", parents=[output], help="show a rule's documentation")
     rule.add_argument("rule", metavar="CODE|NAME")
     commands.add_parser("rules", parents=[output], help="list every rule")
@@ -145,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _graph(arguments)
         if arguments.command == "rule":
             return _rule(arguments)
+        if arguments.command == "report":
+            return _health_report(arguments)
         if arguments.command == "schema":
             return _schema(arguments)
         if arguments.command == "new":
@@ -414,6 +431,40 @@ def _graph(arguments: argparse.Namespace) -> int:
         arguments,
     )
     return EXIT_ERROR if any(run.internal_errors for run in runs) else EXIT_OK
+
+
+def _health_report(arguments: argparse.Namespace) -> int:
+    import datetime
+
+    from vaultlint.config import ConfigError
+    from vaultlint.engine import CheckRequest, check
+    from vaultlint.report import health
+
+    paths: list[Path] = arguments.paths
+    _check_paths(paths)
+    _check_today(arguments.today)
+    if arguments.config is not None and not arguments.config.is_file():
+        raise _UsageError(f"--config {arguments.config}: no such file")
+    today = arguments.today or datetime.date.today().isoformat()
+    request = CheckRequest(
+        targets=tuple(paths),
+        cwd=Path.cwd(),
+        config_path=arguments.config,
+        extend_select=("orphan-note", "WIKI014", "WIKI016"),  # a review lists these too
+        today=today,
+    )
+    try:
+        runs = check(request)
+    except ConfigError as error:
+        raise _ConfigProblem(str(error)) from None
+    render = health.render_html if arguments.output_format == "html" else health.render_markdown
+    parts = []
+    for run in runs:
+        for notice in run.files.notices:
+            print(f"vaultlint: warning: {notice}", file=sys.stderr)
+        parts.append(render(health.build(run, today, arguments.top)))
+    _write("".join(parts), arguments)
+    return _internal_errors(runs)
 
 
 def _vault_types(arguments: argparse.Namespace) -> tuple[Path, Settings, dict[str, PageType]]:

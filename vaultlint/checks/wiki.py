@@ -217,10 +217,13 @@ MISSING_RAW = Rule(
 # -- WIKI004-006 footnotes ---------------------------------------------------------------
 
 
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_REF = re.compile(r"\[\^([\w-]+)\](?!:)")  # `[^)]` in a pasted regex is no footnote
 
 
 def _footnotes(document: Document, context: NoteContext) -> Iterator[Finding]:
+    raw = context.settings.raw_folder.strip("/") + "/"
+    if document.path.startswith(raw):
+        return  # a captured source keeps its own footnotes; it is not the wiki's prose
     defined = {name for name, _span in document.footnote_defs}
     referenced = {name for name, _span in document.footnote_refs}
     text = document.text
@@ -384,12 +387,13 @@ def _drift(document: Document, context: NoteContext) -> Iterator[Finding]:
     for path in sources:
         if digest in _digests(context.index, path, algorithm, settings.source_hash_of):
             return
-    named = sources[-1] if len(sources) == 1 else f"{', '.join(sources)} (none of them)"
+    named = sources[0] if len(sources) == 1 else f"none of {', '.join(sources)}"
     yield SOURCE_CHANGED.at(
         document,
         entry.value_span,
-        f"source changed since the page was written: {named} no longer hashes to the stored "
-        f"{settings.source_hash_key} ({algorithm}); re-read it and update the page, then the hash",
+        f"source changed since the page was written: {named} hashes to the stored "
+        f"{settings.source_hash_key} ({algorithm}) any more; re-read it, update the page, "
+        "then the hash",
     )
 
 
@@ -532,7 +536,7 @@ def _superseded(document: Document, context: NoteContext) -> Iterator[Finding]:
             yield SUPERSEDED.at(
                 document, entry.value_span, f"superseded_by goes round in a cycle: {chain}"
             )
-            return
+            break
         seen.append(target)
         current = index.documents.get(target)
         following = (
@@ -648,8 +652,9 @@ def _placeholders(document: Document, context: NoteContext) -> Iterator[Finding]
         own = text[start : following[0] if following else end]
         for comment in document.comments:
             own = own.replace(text[comment.span[0] : comment.span[1]], "")
-        content = own.strip().lstrip("-*+ ").strip().rstrip(".:").strip()
-        if content and (content.casefold() in words or content.casefold().rstrip(".") in words):
+        item = own.strip().lstrip("-*+ ").strip()
+        forms = {item.casefold(), item.rstrip(".:").strip().casefold()} - {""}
+        if forms & words:
             heading = document.headings[section.heading_index]
             yield PLACEHOLDER.at(
                 document,
@@ -675,7 +680,7 @@ PLACEHOLDER = Rule(
 
 def _too_long(document: Document, context: NoteContext) -> Iterator[Finding]:
     limit = context.settings.max_page_lines
-    lines = document.source.line_count
+    lines = len(document.text.splitlines())  # as `wc -l` counts a file that ends a line
     if limit > 0 and lines > limit:
         yield TOO_LONG.at(
             document,

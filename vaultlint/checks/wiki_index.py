@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from vaultlint.config import Settings
 from vaultlint.document import Document, LinkKind, Span
 from vaultlint.index import VaultIndex
 from vaultlint.pagetypes import normalize_heading
-from vaultlint.resolve import Outcome
+from vaultlint.resolve import Outcome, fold
 from vaultlint.rule import Edit, Finding, Fix, NoteCheck, NoteContext, Rule, Severity
 from vaultlint.wikipages import content_pages, is_content_page, type_of
 
@@ -38,11 +39,26 @@ class _Entry:
     target: str
     span: Span  # the list item
     summary: str
+    shared: bool = False  # a `[[Title]]` several pages share (WIKI012 reports those)
 
 
-def _entries(document: Document, index: VaultIndex) -> list[_Entry]:
+def _content_titles(index: VaultIndex, settings: Settings) -> dict[str, list[str]]:
+    """Folded title (spaces collapsed) -> content pages: raw captures often carry the
+    title of the page made from them, and must not make an index entry ambiguous."""
+    cached = index.memo.get("wiki-content-titles")
+    if isinstance(cached, dict):
+        return cached
+    titles: dict[str, list[str]] = {}
+    for page in content_pages(index, settings):
+        if page.title:
+            titles.setdefault(fold(" ".join(page.title.split())), []).append(page.path)
+    index.memo["wiki-content-titles"] = titles
+    return titles
+
+
+def _entries(document: Document, index: VaultIndex, settings: Settings) -> list[_Entry]:
     text = document.text
-    found = []
+    found: list[_Entry] = []
     for item in document.list_items:
         links = [
             link
@@ -52,13 +68,32 @@ def _entries(document: Document, index: VaultIndex) -> list[_Entry]:
         if not links:
             continue
         link = links[0]
+        shared = False
+        titles = _content_titles(index, settings)
+        inner = link.raw.strip("![]").replace("\\|", "|")
+        whole = titles.get(fold(" ".join(inner.split())), [])
         resolution = index.resolve(link, document.path)
-        if resolution.outcome is not Outcome.RESOLVED or resolution.target is None:
-            continue  # LNK001's
+        target = resolution.target if resolution.outcome is Outcome.RESOLVED else None
+        if len(whole) == 1 and "|" in inner:
+            # `[[Title | subtitle]]` for a page whose title holds a `|`: the bar split the
+            # link (a link defect), but the entry is meant for that page.
+            target = whole[0]
+        elif target is None:
+            # `[[Page Title]]` for `page-title.md`: a broken link (LNK001 says so and
+            # suggests the fix), but it does list that page.
+            titled = titles.get(fold(link.linkpath.strip()), [])
+            if not titled:
+                continue
+            shared = len(titled) > 1
+            found.extend(
+                _Entry(path, (item.marker_span[0], item.span[1]), "-", shared)
+                for path in titled[1:]
+            )
+            target = titled[0]
         line_end = text.find("\n", link.span[1], item.span[1])
         rest = text[link.span[1] : item.span[1] if line_end < 0 else line_end]
         summary = _SEPARATOR.sub("", rest).strip()
-        found.append(_Entry(resolution.target, (item.marker_span[0], item.span[1]), summary))
+        found.append(_Entry(target, (item.marker_span[0], item.span[1]), summary, shared))
     return found
 
 
@@ -70,10 +105,12 @@ def _index_findings(document: Document, context: NoteContext) -> list[Finding]:
     if isinstance(cached, list):
         return cached
     found: list[Finding] = []
-    entries = _entries(document, index)
+    entries = _entries(document, index, settings)
     listed: dict[str, _Entry] = {}
     for entry in entries:
         first = listed.get(entry.target)
+        if first is not None and (first.shared or entry.shared):
+            continue
         if first is not None:
             line = document.position(first.span[0]).line
             found.append(
@@ -182,6 +219,7 @@ INDEX_MISSING = Rule(
     summary="A content page that the index (`index-file`) does not list.",
     severity=Severity.WARNING,
     fix=Fix.SAFE,
+    fix_changes=frozenset({"links"}),
     default=False,
     why="Agents find pages through the index; a page missing from it is written again "
     "under another name. The fix adds the entry under the heading for the page's type, in "
@@ -404,6 +442,7 @@ UNLINKED_MENTION = Rule(
     summary="A page's prose names another page (its title or an alias) without linking it.",
     severity=Severity.INFO,
     fix=Fix.UNSAFE,
+    fix_changes=frozenset({"links"}),
     default=False,
     why="Missing cross-references are the most common gap users ask an LLM to find; the "
     "exact cases are decidable. One finding per target page, at the first mention; titles "
