@@ -354,6 +354,8 @@ def test_seed_page_full_report(capsys, today):
         "The current hidden state is updated.",
         "Compute P(\\text{Yes | today}) first.",
         "Install mcp@latest today-only.",
+        "The trade-off is that the system must now solve retrieval quality.",
+        "The customization path now has to support several providers.",
     ],
 )
 def test_more_uses_that_are_not_undated_claims(tmp_path, capsys, sentence):

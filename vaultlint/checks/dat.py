@@ -340,6 +340,13 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         clause_words = re.findall(r"[\w']+", re.split(r",|\band\b", before.lower())[-1])
         if word != "now" and vocabulary.modals & set(clause_words):
             return False  # "can still be", "may ... yet still lose": a possibility
+        if word == "now" and (
+            previous_word in vocabulary.modals
+            or previous_word in ("has", "have", "needs", "need")
+            or words_after[:1] in (["must"], ["should"])
+            or words_after[:2] in (["has", "to"], ["have", "to"], ["needs", "to"], ["need", "to"])
+        ):
+            return False  # "must now solve", "now has to support": what follows, not a state
         if word == "still" and (
             next_word in vocabulary.still_next or vocabulary.still_before & set(words_before[-2:])
         ):
