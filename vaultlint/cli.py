@@ -89,6 +89,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also check notes whose links the staged git change breaks (for pre-commit)",
     )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only notes changed since this git revision (the vault is still indexed)",
+    )
+    check.add_argument(
+        "--baseline", type=Path, help="report only findings not recorded in this baseline file"
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record the current findings in FILE (for adopting vaultlint on a large vault)",
+    )
     check.add_argument("--show-settings", action="store_true", help="print resolved settings")
     check.add_argument("--show-files", action="store_true", help="list the notes to check")
 
@@ -262,6 +276,7 @@ def _check(arguments: argparse.Namespace) -> int:
         unsafe_fixes=arguments.unsafe_fixes,
         diff=arguments.diff,
         staged=arguments.staged,
+        changed_since=arguments.changed_since,
     )
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")
@@ -271,6 +286,26 @@ def _check(arguments: argparse.Namespace) -> int:
         print(f"vaultlint: configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
 
+    if arguments.write_baseline is not None:
+        from vaultlint import baseline
+
+        try:
+            written = baseline.write(arguments.write_baseline, runs)
+        except OSError as error:
+            raise _UsageError(
+                f"{arguments.write_baseline}: cannot write: {error.strerror}"
+            ) from None
+        print(f"Wrote {written} findings to {arguments.write_baseline}.", file=sys.stderr)
+        return EXIT_OK
+    if arguments.baseline is not None:
+        from vaultlint import baseline
+
+        try:
+            known = baseline.read(arguments.baseline)
+        except (OSError, ValueError) as error:
+            raise _UsageError(f"--baseline {arguments.baseline}: {error}") from None
+        for run in runs:
+            run.findings = baseline.new_findings(run.findings, known, run.root)
     if arguments.show_settings:
         _write(_settings_report(runs), arguments)
         return EXIT_OK

@@ -46,6 +46,9 @@ class CheckRequest:
     # Also check the notes whose links the staged git change breaks (deleted or renamed
     # notes); with no targets, only those. This is what the pre-commit hook runs.
     staged: bool = False
+    # Check only the notes changed since this git revision (the index is still the whole
+    # vault): for CI jobs on pull requests.
+    changed_since: str | None = None
 
 
 @dataclass
@@ -157,6 +160,8 @@ def _load_vault(
     else:
         targets = request.targets or (root,)  # no PATH: the whole vault around the cwd
         linted = select_targets(files, [t for t in targets if _within(root, t)])
+    if request.changed_since is not None:
+        linted &= _changed_since(root, request.changed_since)
     run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
 
     def load(path: str) -> Document | None:
@@ -188,6 +193,15 @@ def _load_vault(
         broken = _broken_by_staged_change(run.index, root) & files.lintable
         run.linted = sorted(set(run.linted) | broken)
     return run
+
+
+def _changed_since(root: Path, ref: str) -> set[str]:
+    from vaultlint.history import changed_since
+
+    changed = changed_since(root, ref)
+    if changed is None:
+        raise ConfigError(f"--changed-since {ref}: not a git revision of the repository at {root}")
+    return set(changed)
 
 
 def _broken_by_staged_change(index: VaultIndex, root: Path) -> set[str]:

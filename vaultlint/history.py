@@ -43,3 +43,22 @@ def staged_removals(root: Path) -> list[str]:
         if len(parts) >= 2 and parts[0][:1] in ("D", "R") and parts[1].startswith(prefix):
             removed.append(parts[1][len(prefix) :])
     return removed
+
+
+def changed_since(root: Path, ref: str) -> list[str] | None:
+    """Vault paths of notes added, changed or renamed since `ref` (committed, staged or not,
+    and new untracked files); None when `ref` is not a revision of this repository."""
+    prefix = vault_prefix(root)
+    if (
+        prefix is None
+        or run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None
+    ):
+        return None
+    diff = run_git(root, "diff", "--name-only", "--diff-filter=ACMR", "-M", ref, "--", ".")
+    untracked = run_git(
+        root, "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."
+    )
+    if diff is None or untracked is None:
+        return None
+    paths = {line for line in (diff + untracked).splitlines() if line.startswith(prefix)}
+    return sorted(path[len(prefix) :] for path in paths)
