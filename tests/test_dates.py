@@ -356,6 +356,8 @@ def test_seed_page_full_report(capsys, today):
         "Install mcp@latest today-only.",
         "The trade-off is that the system must now solve retrieval quality.",
         "The customization path now has to support several providers.",
+        "Prove what the sportsbook itself is showing right now.",
+        "It splits the backlog into what can ship now and what should be deferred.",
     ],
 )
 def test_more_uses_that_are_not_undated_claims(tmp_path, capsys, sentence):

@@ -340,6 +340,10 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         clause_words = re.findall(r"[\w']+", re.split(r",|\band\b", before.lower())[-1])
         if word != "now" and vocabulary.modals & set(clause_words):
             return False  # "can still be", "may ... yet still lose": a possibility
+        if word == "now" and previous_word == "right":
+            return False  # "right now" is an optional time word: real-time, not a dated claim
+        if word == "now" and _PHASES.match(text, end):
+            return False  # "what can ship now and what should be deferred": a plan's phases
         if word == "now" and (
             previous_word in vocabulary.modals
             or previous_word in ("has", "have", "needs", "need")
@@ -359,6 +363,15 @@ def _claims_the_present(text: str, match: re.Match[str], vocabulary: Words) -> b
         if vocabulary.conditionals.search(clause):
             return False
     return True
+
+
+# "ship now and what should be deferred", "simplicity now, flexibility later": now against
+# later in one breath is a plan's phases, not a claim about the present.
+_PHASES = re.compile(
+    r"(?:\s+and\s+(?:what|which)\b[^.;]{0,40}\b(?:deferred|later|postponed)\b"
+    r"|,\s+[^.;,]{0,50}\blater\b)",
+    re.IGNORECASE,
+)
 
 
 def _in_table_row_with_date(text: str, offset: int, prose: _Prose) -> bool:
