@@ -90,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also check notes whose links the staged git change breaks (for pre-commit)",
     )
     check.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the cache of parsed notes"
+    )
+    check.add_argument(
+        "--cache-dir", type=Path, help="cache folder (default: .vaultlint_cache at the vault root)"
+    )
+    check.add_argument(
         "--changed-since",
         metavar="REF",
         help="check only notes changed since this git revision (the vault is still indexed)",
@@ -157,6 +163,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--config", type=Path, help="use this configuration file")
     report.add_argument("--today", help="the date to use as today, YYYY-MM-DD")
     report.add_argument("--top", type=int, default=15, help="entries per ranked list")
+    report.add_argument("--no-cache", action="store_true", help="do not use the cache")
+    report.add_argument("--cache-dir", type=Path, help="cache folder")
 
     rule = commands.add_parser("rule", parents=[output], help="show a rule's documentation")
     rule.add_argument("rule", metavar="CODE|NAME")
@@ -277,6 +285,8 @@ def _check(arguments: argparse.Namespace) -> int:
         diff=arguments.diff,
         staged=arguments.staged,
         changed_since=arguments.changed_since,
+        cache=not arguments.no_cache,
+        cache_dir=arguments.cache_dir,
     )
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")
@@ -487,6 +497,8 @@ def _health_report(arguments: argparse.Namespace) -> int:
         config_path=arguments.config,
         extend_select=("orphan-note", "WIKI014", "WIKI016"),  # a review lists these too
         today=today,
+        cache=not arguments.no_cache,
+        cache_dir=arguments.cache_dir,
     )
     try:
         runs = check(request)

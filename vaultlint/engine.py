@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,8 @@ class CheckRequest:
     # Check only the notes changed since this git revision (the index is still the whole
     # vault): for CI jobs on pull requests.
     changed_since: str | None = None
+    cache: bool = True  # read and write parsed notes in the cache folder
+    cache_dir: Path | None = None  # default: .vaultlint_cache at the vault root
 
 
 @dataclass
@@ -164,8 +167,27 @@ def _load_vault(
         linted &= _changed_since(root, request.changed_since)
     run = VaultRun(root, settings, config.path, rules, files, sorted(linted))
 
+    cache = None
+    if request.cache and stdin_relative is None:
+        from vaultlint.cache import DocumentCache
+
+        cache = DocumentCache.open(
+            root, request.cache_dir, settings.links_in_comments, files.notices
+        )
+
     def load(path: str) -> Document | None:
         """Read and parse one note when a rule first needs it; problems are recorded."""
+        entry = None
+        stat = None
+        if cache is not None:
+            try:
+                stat = os.stat(root / path)
+            except OSError:
+                stat = None
+            if stat is not None:
+                cached, entry = cache.get(path, stat.st_size, stat.st_mtime_ns)
+                if cached is not None:
+                    return cached
         if path == stdin_relative and request.stdin_text is not None:
             result = decode_note(request.stdin_text.encode("utf-8", "surrogateescape"))
         else:
@@ -175,11 +197,21 @@ def _load_vault(
             run.problems[path] = result.problem
             run.index.unreadable.add(path)
             return None
+        if cache is not None and stat is not None:
+            same = cache.by_content(entry, result.text)
+            if same is not None:
+                cache.put(path, stat.st_size, stat.st_mtime_ns, same)  # remember the new time
+                return same
         try:
-            return parse_document(path, result.text, links_in_comments=settings.links_in_comments)
+            document = parse_document(
+                path, result.text, links_in_comments=settings.links_in_comments
+            )
         except Exception:  # a parser bug must not stop the run
             run.internal_errors.append(_internal(path, "parsing"))
             return None
+        if cache is not None and stat is not None:
+            cache.put(path, stat.st_size, stat.st_mtime_ns, document)
+        return document
 
     run.index = build_index(
         LazyDocuments(files.notes, load),

@@ -37,8 +37,9 @@ class SourceText:
     text: str
     has_bom: bool = False
     line_starts: list[int] = field(init=False)
-    _byte_table: list[int] | None = field(init=False, default=None)
-    _is_ascii: bool = field(init=False, default=True)
+    # Derived tables: built on demand, never part of equality (the text decides that).
+    _byte_table: list[int] | None = field(init=False, default=None, compare=False, repr=False)
+    _is_ascii: bool = field(init=False, default=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         starts = [0]

@@ -115,15 +115,23 @@ def _suggest(
             f"link [[{stem.rsplit('/', 1)[-1]}]]",
             (),
         )
-    close = difflib.get_close_matches(
-        fold(link.linkpath.rsplit("/", 1)[-1]), list(_stems(index)), n=1, cutoff=0.85
-    )
+    close = _close_stem(index, fold(link.linkpath.rsplit("/", 1)[-1]))
     if close:
         return (
             f"create the note, or fix the link (a similar name exists: {_stems(index)[close[0]]})",
             (),
         )
     return "create the note, or fix the link", ()
+
+
+def _close_stem(index: VaultIndex, name: str) -> list[str]:
+    """difflib's nearest file name, memoised: the same broken target recurs in many notes."""
+    memo = index.memo.setdefault("lnk-close-stems", {})
+    assert isinstance(memo, dict)
+    if name not in memo:
+        memo[name] = difflib.get_close_matches(name, list(_stems(index)), n=1, cutoff=0.85)
+    found: list[str] = memo[name]
+    return found
 
 
 def _written_whole(link: Link) -> str:

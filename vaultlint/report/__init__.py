@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +27,14 @@ def display_path(root: Path, relative: str, cwd: Path) -> str:
     """POSIX path, relative to the current directory when the note is inside it."""
     # The vault root is already a real path; the note's own path inside it is kept as the
     # vault sees it (a note under a symlinked folder is shown under that folder).
-    absolute = Path(os.path.abspath(Path(os.path.realpath(root)) / relative))
+    absolute = Path(os.path.abspath(Path(_real(str(root))) / relative))
     try:
-        return absolute.relative_to(os.path.realpath(cwd)).as_posix()
+        return absolute.relative_to(_real(str(cwd))).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _real(path: str) -> str:
+    """realpath walks every component with a system call: once per run is enough."""
+    return os.path.realpath(path)

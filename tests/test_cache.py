@@ -1,0 +1,96 @@
+"""The cache of parsed notes: same results as without it, rebuilt when anything changes,
+never trusted when corrupt, never a reason to fail."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import make_vault, run_cli
+from test_robustness import FRONT, PIECES
+
+from vaultlint.cache import decode, encode
+from vaultlint.parse import parse_document
+
+NOTES = {
+    "a.md": "---\ntitle: A\ntags: [x]\n---\n# A\n\nSee [[b#Part]] and [[missing]]. Currently ok.\n",
+    "b.md": "\ufeff# B\r\n\r\n## Part\r\n\r\n- item ^id\r\n",
+}
+
+
+def _report(capsys, vault: Path, *args: str) -> list[dict[str, object]]:
+    result = run_cli(
+        capsys, "check", "--output-format", "json", "--today", "2026-11-25", *args, cwd=vault
+    )
+    assert result.code in (0, 1), result.err
+    return result.json()
+
+
+def _entries(vault: Path) -> list[Path]:
+    return sorted((vault / ".vaultlint_cache").glob("*/*.json"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(front=FRONT, body=st.lists(PIECES, max_size=30).map("".join))
+def test_a_cached_document_equals_a_fresh_parse(front: str, body: str):
+    document = parse_document("n.md", front + body)
+    again = decode(json.loads(json.dumps(encode(document))))
+    assert again == document
+    assert again.source.line_starts == document.source.line_starts
+
+
+def test_second_run_reads_the_cache_and_reports_the_same(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    first = _report(capsys, vault)
+    assert len(_entries(vault)) == 2
+    assert (vault / ".vaultlint_cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+    stamps = {path: path.stat().st_mtime_ns for path in _entries(vault)}
+    assert _report(capsys, vault) == first
+    assert {path: path.stat().st_mtime_ns for path in _entries(vault)} == stamps  # all hits
+
+
+def test_a_changed_note_is_parsed_again(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    _report(capsys, vault)
+    (vault / "a.md").write_text("# A\n\nSee [[b#Nowhere]].\n")
+    codes = [f["code"] for f in _report(capsys, vault)]
+    assert codes == ["LNK003"]
+
+
+def test_a_touched_but_unchanged_note_is_recognised_by_its_content(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    first = _report(capsys, vault)
+    os.utime(vault / "a.md", ns=(1, 1))  # a checkout resets modification times
+    assert _report(capsys, vault) == first
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    first = _report(capsys, vault)
+    entries = _entries(vault)
+    entries[0].write_text("{not json")
+    data = json.loads(entries[1].read_text())
+    data["document"]["links"] = "nonsense"
+    entries[1].write_text(json.dumps(data))
+    assert _report(capsys, vault) == first
+    assert _report(capsys, vault) == first
+
+
+def test_an_unwritable_cache_is_a_notice_not_an_error(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    (vault / ".vaultlint_cache").write_text("a file where the folder should be")
+    result = run_cli(capsys, "check", "--output-format", "json", cwd=vault)
+    assert result.code == 1 and len(result.json()) == 2
+    assert result.err.count("cannot write the cache") == 1
+
+
+def test_no_cache_and_cache_dir(tmp_path, capsys):
+    vault = make_vault(tmp_path / "v", NOTES)
+    first = _report(capsys, vault, "--no-cache")
+    assert not (vault / ".vaultlint_cache").exists()
+    elsewhere = tmp_path / "cache"
+    assert _report(capsys, vault, "--cache-dir", str(elsewhere)) == first
+    assert len(list(elsewhere.glob("*/*.json"))) == 2 and not (vault / ".vaultlint_cache").exists()
