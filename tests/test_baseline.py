@@ -76,3 +76,23 @@ def test_changed_since_checks_only_changed_notes_with_the_whole_index(tmp_path, 
     ]
     bad = run_cli(capsys, "check", "--changed-since", "no-such-ref", cwd=vault)
     assert bad.code == 2 and "not a git revision" in bad.err
+
+
+def test_a_baselined_finding_whose_numbers_change_stays_known(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {
+            "vaultlint.toml": 'extends = "llm-wiki"\n',
+            "a.md": "---\ntitle: A\ntype: concept\ncreated: 2025-01-01\n"
+            "updated: 2025-01-02\n---\nx\n",
+        },
+    )
+    baseline = tmp_path / "b.json"
+    args = ("--select", "WIKI016", "--output-format", "json")
+    run_cli(
+        capsys, "check", *args, "--today", "2026-01-01", "--write-baseline", baseline, cwd=vault
+    )
+    later = run_cli(
+        capsys, "check", *args, "--today", "2026-01-02", "--baseline", baseline, cwd=vault
+    )
+    assert later.json() == []

@@ -239,3 +239,53 @@ def test_hard_breaks_are_kept_unless_configured(tmp_path: Path, capsys):
     assert fmt(capsys, vault) == []
     (vault / "vaultlint.toml").write_text("keep-hard-breaks = false\n")
     assert fmt(capsys, vault) == [(1, 4, "FMT001")]
+
+
+# --- review findings: each of these once went wrong -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\nupdated: |\n  Jan 5, 2026\ntitle: Keep me\n---\n",
+        "---\nupdated: >-\n  Jan 5, 2026\n---\n",
+    ],
+)
+def test_a_date_in_a_block_scalar_is_never_rewritten(tmp_path: Path, capsys, front):
+    vault = make_vault(tmp_path, {"a.md": front + "text\n"})
+    run_cli(capsys, "check", "--fix", "--today", "2026-11-25", cwd=vault)
+    assert (vault / "a.md").read_text() == front + "text\n"
+
+
+def test_display_math_over_several_lines_is_never_a_list_or_heading(tmp_path: Path, capsys):
+    note = "- item\n\n$$\nE = mc^2\n+ \\Delta\n# x\n$$\n\n* other\n"
+    vault = make_vault(tmp_path, {"a.md": note})
+    run_cli(capsys, "check", "--select", "FMT", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == note.replace("* other", "- other")
+
+
+def test_heading_after_heading_gets_one_blank_line(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "# Title\n## Section\nText\n"})
+    run_cli(capsys, "check", "--select", "FMT007", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text() == "# Title\n\n## Section\n\nText\n"
+
+
+def test_key_order_moves_property_links_and_leaves_anchors_alone(tmp_path: Path, capsys):
+    config = (
+        '[page-types.note]\npaths = ["**"]\n'
+        '[page-types.note.fields]\ntitle = "text"\nsuperseded_by = "link"\nupdated = "date"\n'
+    )
+    moved = '---\nupdated: 2026-01-01\nsuperseded_by: "[[b]]"\ntitle: T\n---\nx\n'
+    anchored = "---\nupdated: &d 2026-01-01\ntitle: T\n---\nx\n"
+    literal = "---\ntitle: |\n  line1\n  # not a comment\nupdated: 2026-01-01\n---\nx\n"
+    vault = make_vault(
+        tmp_path,
+        {"vaultlint.toml": config, "a.md": moved, "c.md": anchored, "d.md": literal, "b.md": "x\n"},
+    )
+    result = run_cli(capsys, "check", "--select", "FMT014", "--fix", cwd=vault)
+    assert "please report" not in result.err
+    assert (vault / "a.md").read_text() == (
+        '---\ntitle: T\nsuperseded_by: "[[b]]"\nupdated: 2026-01-01\n---\nx\n'
+    )
+    assert (vault / "c.md").read_text() == anchored
+    assert (vault / "d.md").read_text() == literal

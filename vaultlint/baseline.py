@@ -1,10 +1,11 @@
 """Baselines: adopt vaultlint on a large vault by reporting only findings that are new.
 
 `--write-baseline FILE` records a fingerprint of every current finding; `--baseline FILE`
-drops the findings whose fingerprint is recorded. A fingerprint is the note's path, the rule,
-the message with line numbers taken out, the text of the finding's line, and which
-occurrence of all that it is in the note: never the line number, so edits above a finding
-do not make it new, while a second identical problem on another line still counts as new.
+drops the findings whose fingerprint is recorded. A fingerprint is the note's path, the
+rule, the message with its numbers taken out (line numbers, ages, counts), the text of the
+finding's line, and which occurrence of all that it is in the note: never the line number,
+so edits above a finding do not make it new, while a second identical problem on another
+line still counts as new. Renaming a note makes its findings new.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from vaultlint.engine import VaultRun
 
 VERSION = 1
-_LINE_NUMBERS = re.compile(r"\b(lines?|on line) \d+(?:[-\u2013]\d+)?")
+_NUMBERS = re.compile(r"\d+")
 
 
 def _line_text(run_root: Path, finding: Finding, cache: dict[str, list[str]]) -> str:
@@ -46,7 +47,7 @@ def fingerprints(findings: list[Finding], root: Path) -> list[str]:
     cache: dict[str, list[str]] = {}
     found = []
     for finding in findings:
-        message = _LINE_NUMBERS.sub(r"\1 N", finding.message)
+        message = _NUMBERS.sub("N", finding.message)  # "12 days ago", "has 310 lines"
         line = _line_text(root, finding, cache)
         key = f"{finding.path}\0{finding.code}\0{message}\0{line}"
         seen[key] += 1

@@ -49,6 +49,7 @@ def choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """The applicable findings whose edits overlap no earlier chosen finding's edits."""
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []
+    inserted: set[tuple[tuple[int, int], str]] = set()
     for finding in sorted(findings, key=lambda f: f.edits[0].span if f.edits else (0, 0)):
         if not finding.edits or finding.fix is Fix.NONE:
             continue
@@ -57,8 +58,11 @@ def choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
         spans = [edit.span for edit in finding.edits]
         if any(_overlap(s, t) for s in spans for t in taken):
             continue
+        if any((edit.span, edit.text) in inserted for edit in finding.edits):
+            continue  # the same text at the same point: one blank line, not two
         chosen.append(finding)
         taken.extend(spans)
+        inserted.update((edit.span, edit.text) for edit in finding.edits)
     return chosen
 
 
@@ -76,7 +80,8 @@ def summary(document: Document) -> dict[str, object]:
     text = document.text
     frontmatter = document.frontmatter
     return {
-        "links": [(link.kind, link.target, link.is_embed) for link in document.links],
+        # a multiset: moving a frontmatter key may reorder links without changing any
+        "links": sorted((link.kind.value, link.target, link.is_embed) for link in document.links),
         "headings": [(h.level, h.text, h.top_level) for h in document.headings],
         "code": [text[start:end] for start, end in document.code_spans],
         "frontmatter": None if frontmatter is None else (frontmatter.data, frontmatter.error),

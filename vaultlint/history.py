@@ -54,11 +54,12 @@ def changed_since(root: Path, ref: str) -> list[str] | None:
         or run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None
     ):
         return None
-    diff = run_git(root, "diff", "--name-only", "--diff-filter=ACMR", "-M", ref, "--", ".")
+    diff = run_git(root, "diff", "-z", "--name-only", "--diff-filter=ACMR", "-M", ref, "--", ".")
     untracked = run_git(
-        root, "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."
+        root, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", "."
     )
     if diff is None or untracked is None:
         return None
-    paths = {line for line in (diff + untracked).splitlines() if line.startswith(prefix)}
+    # -z: names with quotes or backslashes come as they are, not quoted
+    paths = {name for name in (diff + untracked).split("\0") if name.startswith(prefix) and name}
     return sorted(path[len(prefix) :] for path in paths)

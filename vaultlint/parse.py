@@ -79,6 +79,8 @@ def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> D
     walker.walk(masked)
     _add_property_links(document)
     _add_frontmatter_tags(document)
+    if "$$" in masked:
+        _protect_display_math(document, masked)
     if links_in_comments:
         for comment in document.comments:
             if not comment.html:  # HTML comments hide links; %% comments do not
@@ -87,6 +89,44 @@ def parse_document(path: str, text: str, *, links_in_comments: bool = True) -> D
     document.tags.sort(key=lambda tag: tag.span)
     document.sections = _sections(document)
     return document
+
+
+def _protect_display_math(document: Document, text: str) -> None:
+    """A `$$` block over several lines is math in Obsidian even when a line inside it reads
+    like a list item (`+ x`) or a heading (`# x`), which the Markdown parser then makes of
+    it: the whole block becomes code for every rule, and nothing inside it is an item,
+    heading, tag or prose."""
+    blocks: list[Span] = []
+    position = document.body_start
+    while True:
+        opening = text.find("$$", position)
+        if opening < 0:
+            break
+        line_start = text.rfind("\n", 0, opening) + 1
+        line_end = text.find("\n", opening)
+        if text[line_start:opening].strip() or line_end < 0 or "$$" in text[opening + 2 : line_end]:
+            position = opening + 2
+            continue
+        closing = text.find("$$", line_end)
+        if closing < 0:
+            break
+        span = (line_start, closing + 2)
+        if not any(start <= span[0] and span[1] <= end for start, end in document.code_spans):
+            blocks.append(span)
+        position = closing + 2
+    if not blocks:
+        return
+
+    def outside(offset: int) -> bool:
+        return not any(start <= offset < end for start, end in blocks)
+
+    document.code_spans.extend(blocks)
+    document.code_spans.sort()
+    document.list_items = [item for item in document.list_items if outside(item.span[0])]
+    document.headings = [heading for heading in document.headings if outside(heading.span[0])]
+    document.prose_blocks = [block for block in document.prose_blocks if outside(block[0])]
+    document.tags = [tag for tag in document.tags if tag.in_frontmatter or outside(tag.span[0])]
+    document.block_ids = [block for block in document.block_ids if outside(block.span[0])]
 
 
 def _mask(text: str, spans: list[Span]) -> str:

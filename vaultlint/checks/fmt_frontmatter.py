@@ -6,6 +6,7 @@ as they are written), so comments, quoting and layout around it stay as they wer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -137,6 +138,9 @@ def _dates(document: Document, context: NoteContext) -> Iterator[Finding]:
         reading = read_date(entry.value, order)
         if reading is None:
             continue
+        written = document.text[entry.value_span[0] : entry.value_span[1]]
+        if "\n" in written or "\r" in written or written.lstrip()[:1] in ("|", ">", "&", "*"):
+            continue  # a block scalar, anchor or alias: rewriting it in place could break YAML
         if reading.iso is None:
             yield FRONTMATTER_DATE_FORMAT.at(
                 document,
@@ -190,6 +194,9 @@ def _key_order(document: Document, context: NoteContext) -> Iterator[Finding]:
     if [e.key for e in ranked] == [e.key for e in wanted]:
         return
     text = document.text
+    content = text[frontmatter.content_span[0] : frontmatter.content_span[1]]
+    if _ANCHORS.search(content):
+        return  # an alias must follow its anchor: moving keys could break it
     blocks = _key_blocks(text, frontmatter)
     if blocks is None:
         return
@@ -235,13 +242,16 @@ def _key_blocks(text: str, frontmatter: Frontmatter) -> dict[str, Span] | None:
     return blocks
 
 
+_ANCHORS = re.compile(r"(?m)(?:^|[\s:\-\[,])[&*][^\s,\]]+")
+
+
 def _value_end(text: str, span: Span) -> int:
     """The end of a value without the comment and blank lines YAML counts into a block
     value: those belong to the key below them."""
     start, end = span
     lines = text[start:end].splitlines(keepends=True)
-    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
-        end -= len(lines.pop())
+    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].startswith("#")):
+        end -= len(lines.pop())  # only a comment at the margin: indented, it is content
     return end
 
 

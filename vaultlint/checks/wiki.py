@@ -387,13 +387,12 @@ def _drift(document: Document, context: NoteContext) -> Iterator[Finding]:
     for path in sources:
         if digest in _digests(context.index, path, algorithm, settings.source_hash_of):
             return
-    named = sources[0] if len(sources) == 1 else f"none of {', '.join(sources)}"
+    named = sources[0] if len(sources) == 1 else ", ".join(sources)
     yield SOURCE_CHANGED.at(
         document,
         entry.value_span,
-        f"source changed since the page was written: {named} hashes to the stored "
-        f"{settings.source_hash_key} ({algorithm}) any more; re-read it, update the page, "
-        "then the hash",
+        f"source changed since the page was written: the stored {settings.source_hash_key} "
+        f"({algorithm}) no longer matches {named}; re-read it, update the page, then the hash",
     )
 
 
@@ -533,9 +532,8 @@ def _superseded(document: Document, context: NoteContext) -> Iterator[Finding]:
             return  # LNK001 reports an unresolved link
         if target in seen:
             chain = " -> ".join([*seen, target])
-            yield SUPERSEDED.at(
-                document, entry.value_span, f"superseded_by goes round in a cycle: {chain}"
-            )
+            where = "goes round in a cycle" if target == document.path else "leads into a cycle"
+            yield SUPERSEDED.at(document, entry.value_span, f"superseded_by {where}: {chain}")
             break
         seen.append(target)
         current = index.documents.get(target)
@@ -546,7 +544,7 @@ def _superseded(document: Document, context: NoteContext) -> Iterator[Finding]:
             _property_link(current, following.value_span) if current and following else None
         )
     lifecycle = frontmatter.entry("lifecycle")
-    if lifecycle is not None and lifecycle.value != "archived":
+    if lifecycle is not None and str(lifecycle.value).strip().casefold() != "archived":
         yield SUPERSEDED.at(
             document,
             lifecycle.value_span,

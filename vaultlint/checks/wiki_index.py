@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from vaultlint.config import Settings
 from vaultlint.document import Document, LinkKind, Span
@@ -149,13 +150,16 @@ def _missing_entry(document: Document, context: NoteContext, page: Document) -> 
     text = summary if safe else "TODO: one line on what the page says"
     link_path = index.link_text(page.path, document.path)
     if index.link_style.markdown:
-        link = f"[{page.title or link_path}]({link_path}.md)".replace(" ", "%20")
+        link = f"[{page.title or link_path}]({quote(link_path)}.md)"
     else:
         link = f"[[{link_path}]]"
     eol = _line_break(document.text)
     before = document.text[:offset]
-    prefix = "" if offset == 0 or before.endswith(("\n", "\r")) else eol
-    edit = Edit((offset, offset), f"{prefix}- {link} — {text}{eol}")
+    if offset == 0 or before.endswith(("\n", "\r")):
+        entry = f"- {link} — {text}{eol}"
+    else:  # after a last line without a line break: each entry brings its own
+        entry = f"{eol}- {link} — {text}"
+    edit = Edit((offset, offset), entry)
     where = f"under `{heading}`" if heading else "at its end"
     return INDEX_MISSING.at(
         document,
@@ -183,6 +187,10 @@ def _insertion(document: Document, type_name: str | None) -> tuple[int, str | No
             heading = document.headings[section.heading_index]
             if normalize_heading(heading.text) in names:
                 start, end = section.body
+                for other in document.headings:  # its own entries end at a subheading
+                    if start <= other.span[0] < end:
+                        end = other.span[0]
+                        break
                 body = text[start:end].rstrip()
                 return start + len(body) + _eol_after(text, start + len(body)), heading.text
     body = text.rstrip()
@@ -293,6 +301,8 @@ def _log(document: Document, context: NoteContext) -> Iterator[Finding]:
             yield LOG_ENTRY.at(
                 document, span, f"log entry dated {written}, after today ({context.today})"
             )
+        if not match["title"].strip():
+            yield LOG_ENTRY.at(document, span, "log entry has no title after `|`")
         if previous is not None and day < previous:
             yield LOG_ENTRY.at(
                 document,
@@ -300,7 +310,8 @@ def _log(document: Document, context: NoteContext) -> Iterator[Finding]:
                 f"log entry dated {written} comes after one dated {previous.isoformat()}: the "
                 "log is append-only, in date order",
             )
-        previous = max(day, previous) if previous else day
+        if day <= today:  # a future entry is reported once, not against every later one
+            previous = max(day, previous) if previous else day
         operation = match["operation"].strip()
         if operation.casefold() not in operations:
             yield LOG_ENTRY.at(
@@ -394,11 +405,13 @@ def _mentions(document: Document, context: NoteContext) -> Iterator[Finding]:
             node, best, best_end = trie, None, position
             cursor = position
             while cursor < len(words) and folded[cursor] in node.children:
-                if (
-                    cursor > position
-                    and "\n" in text[words[cursor - 1].end() : words[cursor].start()]
-                ):
-                    break
+                gap = (
+                    text[words[cursor - 1].end() : words[cursor].start()]
+                    if cursor > position
+                    else " "
+                )
+                if gap.strip(" \t") and gap not in _NAME_JOINERS:
+                    break  # "San [[x]] Francisco", "node, js": not one name
                 node = node.children[folded[cursor]]
                 cursor += 1
                 if node.targets:
@@ -407,13 +420,33 @@ def _mentions(document: Document, context: NoteContext) -> Iterator[Finding]:
                 position += 1
                 continue
             targets = best - {document.path}
+            span = (words[position].start(), words[best_end - 1].end())
+            if _embedded(text, span):
+                position = best_end
+                continue
             if len(targets) == 1 and document.path not in best:  # not its own name
                 (target,) = targets
                 if target not in linked and target not in reported:
                     reported.add(target)
-                    span = (words[position].start(), words[best_end - 1].end())
                     yield _mention(document, context, target, span)
             position = best_end
+
+
+# What may stand between the words of one name as the title writes them ("Node.js",
+# "Mind-Body Dualism", "Naval: How to Get Rich"): punctuation the title itself has.
+_NAME_JOINERS = frozenset({".", "-", "'", "\u2019", ": ", ". ", "/", "&", " & ", "_"})
+
+
+def _embedded(text: str, span: Span) -> bool:
+    """Part of a URL, an e-mail address, a tag, a footnote label or an identifier."""
+    before = text[span[0] - 1] if span[0] > 0 else " "
+    after = text[span[1] : span[1] + 2]
+    if before in "/@#^[._-\\" or after[:1] in "@/_" or (after[:1] == "-" and after[1:2].isalnum()):
+        return True
+    if after[:1] == "." and after[1:2].isalnum():
+        return True  # openai.com
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    return bool(re.search(r"(?:https?://|www\.)\S*$", text[line_start : span[0]]))
 
 
 def _mention(document: Document, context: NoteContext, target: str, span: Span) -> Finding:
@@ -421,11 +454,14 @@ def _mention(document: Document, context: NoteContext, target: str, span: Span) 
     written = document.text[span[0] : span[1]]
     path = index.link_text(target, document.path)
     if index.link_style.markdown:
-        replacement = f"[{written}]({path.replace(' ', '%20')}.md)"
+        replacement = f"[{written}]({quote(path)}.md)"
     else:
         name = path.rsplit("/", 1)[-1]
         replacement = f"[[{path}]]" if name == written else f"[[{path}|{written}]]"
-    in_table = document.text.rfind("|", 0, span[0]) > document.text.rfind("\n", 0, span[0])
+    line_start = document.text.rfind("\n", 0, span[0]) + 1
+    in_table = any(start <= span[0] < end for start, end in document.tables) or (
+        document.text[line_start : span[0]].lstrip().startswith("|")
+    )
     edits = () if in_table else (Edit(span, replacement),)
     return UNLINKED_MENTION.at(
         document,

@@ -9,6 +9,7 @@ Obsidian note whose page names are wikilinks.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -127,12 +128,14 @@ def _has_source(run: VaultRun, page: Document) -> bool:
             return True
     frontmatter = page.frontmatter
     values = frontmatter.data.get("sources") if frontmatter is not None else None
+    files = index.memo.get("report-files")
+    if not isinstance(files, set):
+        files = {*index.all_notes, *index.attachments}
+        index.memo["report-files"] = files
     for value in values if isinstance(values, list) else []:
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return True
-        if isinstance(value, str) and value.strip() in set(index.all_notes) | set(
-            index.attachments
-        ):
+        if isinstance(value, str) and value.strip() in files:
             return True
     for section in page.sections:
         heading = page.headings[section.heading_index]
@@ -196,7 +199,8 @@ def render_markdown(health: Health) -> str:
         "## Wanted pages",
         "",
         *(
-            f"- [[{w.name}]]: linked from {len(w.linked_from)} notes ({w.links} links)"
+            f"- [[{w.name}]]: linked from {count(len(w.linked_from), 'note')} "
+            f"({count(w.links, 'link')})"
             for w in health.graph.wanted
         ),
         "",
@@ -221,7 +225,12 @@ def render_markdown(health: Health) -> str:
         *(f"| {folder} | {notes} | {n} |" for folder, notes, n in health.by_folder),
         "",
     ]
-    return "\n".join(lines)
+    return _none_under_empty_headings(lines)
+
+
+def _none_under_empty_headings(lines: list[str]) -> str:
+    """'none' under a section with nothing in it, so an empty list reads as checked."""
+    return re.sub(r"(?m)^(## [^\n]+\n\n)(?=\n|## |\Z)", r"\1none\n", "\n".join(lines))
 
 
 # --- HTML -----------------------------------------------------------------------------------
