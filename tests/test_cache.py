@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -30,7 +31,10 @@ def _report(capsys, vault: Path, *args: str) -> list[dict[str, object]]:
 
 
 def _entries(vault: Path) -> list[Path]:
-    return sorted((vault / ".vaultlint_cache").glob("*/*.json"))
+    """The parsed-note entries (not the whole-run results kept beside them)."""
+    return sorted(
+        p for p in (vault / ".vaultlint_cache").glob("*/*.json") if p.parent.name != "runs"
+    )
 
 
 @settings(max_examples=80, deadline=None)
@@ -75,6 +79,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path, capsys):
     data = json.loads(entries[1].read_text())
     data["document"]["links"] = "nonsense"
     entries[1].write_text(json.dumps(data))
+    shutil.rmtree(vault / ".vaultlint_cache" / "runs")  # make the run read the entries
     assert _report(capsys, vault) == first
     assert _report(capsys, vault) == first
 
@@ -93,4 +98,29 @@ def test_no_cache_and_cache_dir(tmp_path, capsys):
     assert not (vault / ".vaultlint_cache").exists()
     elsewhere = tmp_path / "cache"
     assert _report(capsys, vault, "--cache-dir", str(elsewhere)) == first
-    assert len(list(elsewhere.glob("*/*.json"))) == 2 and not (vault / ".vaultlint_cache").exists()
+    entries = [p for p in elsewhere.glob("*/*.json") if p.parent.name != "runs"]
+    assert len(entries) == 2 and not (vault / ".vaultlint_cache").exists()
+
+
+def test_an_unchanged_vault_reuses_the_last_runs_findings_without_parsing(tmp_path, capsys):
+    from vaultlint.engine import CheckRequest, check
+
+    vault = make_vault(tmp_path, NOTES)
+    request = CheckRequest((vault,), vault, today="2026-11-25")
+    (first,) = check(request)
+    (second,) = check(request)
+    assert second.findings == first.findings
+    assert second.index.documents.parsed() == []  # nothing read or parsed
+    (other_day,) = check(CheckRequest((vault,), vault, today="2026-11-26"))
+    assert other_day.index.documents.parsed() != []  # "today" is part of what was checked
+    (vault / "c.md").write_text("[[a]]\n")  # any file added, changed or removed counts
+    (third,) = check(request)
+    assert third.index.documents.parsed() != [] and third.findings == first.findings
+
+
+def test_results_are_not_reused_across_rule_selections(tmp_path, capsys):
+    vault = make_vault(tmp_path, NOTES)
+    everything = _report(capsys, vault)
+    only_links = _report(capsys, vault, "--select", "LNK001")
+    assert {f["code"] for f in only_links} == {"LNK001"} and len(everything) > len(only_links)
+    assert _report(capsys, vault) == everything

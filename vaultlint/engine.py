@@ -143,8 +143,26 @@ def check(request: CheckRequest) -> list[VaultRun]:
     """Check every vault the request touches. Raises ConfigError for bad configuration."""
     today = request.today or datetime.date.today().isoformat()
     runs = load(request)
+    reusable = request.cache and not (
+        request.fix or request.staged or request.changed_since or request.stdin_path
+    )
     for run in runs:
+        if any(rule.family == "SCH" for rule in run.rules):
+            run.files.notices.extend(_schema_warnings(run.settings, run.index))
+        key = None
+        if reusable:
+            from vaultlint import runcache
+
+            key = runcache.run_key(run, today)
+            found = runcache.load(run.root, request.cache_dir, key) if key else None
+            if found is not None:
+                run.findings = found  # nothing changed since the run that found these
+                continue
         _run_rules(run, request, today)
+        if key is not None and not run.internal_errors:
+            from vaultlint import runcache
+
+            runcache.save(run.root, request.cache_dir, key, run.findings)
     return runs
 
 
@@ -255,8 +273,6 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     root, settings, rules, files, index = run.root, run.settings, run.rules, run.files, run.index
     documents, problems = index.documents, run.problems
     by_code = {rule.code: rule for rule in rules}
-    if any(rule.family == "SCH" for rule in rules):
-        run.files.notices.extend(_schema_warnings(settings, index))
     raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
     for path in run.linted:
         documents.get(path)  # reads and parses the note, recording a read problem

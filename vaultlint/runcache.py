@@ -1,0 +1,127 @@
+"""Whole-run results, reused when nothing a run depends on has changed.
+
+A warm run over an unchanged vault need not parse or check anything: its findings are the
+last run's. The key covers everything the findings depend on: vaultlint's version and parser,
+the settings, the selected rules, the date used as today, the notes to report on, every
+file's path, size and modification time (notes and attachments alike, since links resolve to
+both), Obsidian's own configuration files, and the git commit (freshness reads history).
+Runs that fix, read the staged change or a git range, or read standard input are never
+cached; neither is a run that met an internal error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vaultlint.cache import DEFAULT_FOLDER, _parser_fingerprint
+from vaultlint.rule import Edit, Finding, Fix, Severity
+from vaultlint.source import Position
+
+if TYPE_CHECKING:
+    from vaultlint.engine import VaultRun
+
+_OBSIDIAN_FILES = (
+    "app.json",
+    "types.json",
+    "templates.json",
+    "plugins/templater-obsidian/data.json",
+)
+
+
+def run_key(run: VaultRun, today: str) -> str | None:
+    """The key of this run's results, or None when a file cannot be looked at."""
+    from vaultlint.git import run_git
+
+    parts: list[Any] = [
+        _parser_fingerprint(),
+        _code_fingerprint(),
+        run.settings.as_json(),
+        sorted(rule.code for rule in run.rules),
+        today,
+        run.linted,
+    ]
+    try:
+        for path in (*run.files.notes, *run.files.attachments):
+            info = os.stat(run.root / path)
+            parts.append((path, info.st_size, info.st_mtime_ns))
+        for name in _OBSIDIAN_FILES:
+            try:
+                info = os.stat(run.root / ".obsidian" / name)
+                parts.append((name, info.st_size, info.st_mtime_ns))
+            except FileNotFoundError:
+                parts.append((name, None))
+    except OSError:
+        return None
+    if os.path.isdir(run.root / ".git") or any(rule.code == "DAT007" for rule in run.rules):
+        parts.append(run_git(run.root, "rev-parse", "HEAD", timeout=10))
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _code_fingerprint() -> list[tuple[str, int, int]]:
+    """Every module and rule set of this installation: a changed rule changes findings."""
+    from vaultlint.config import rules_dir
+
+    package = Path(__file__).parent
+    found = []
+    for path in sorted([*package.rglob("*.py"), *rules_dir().rglob("*.toml")]):
+        info = path.stat()
+        found.append((path.name, info.st_size, info.st_mtime_ns))
+    return found
+
+
+def _file(root: Path, cache_dir: Path | None, key: str) -> Path:
+    base = cache_dir if cache_dir is not None else root / DEFAULT_FOLDER
+    return base / "runs" / f"{key}.json"
+
+
+def load(root: Path, cache_dir: Path | None, key: str) -> list[Finding] | None:
+    try:
+        data = json.loads(_file(root, cache_dir, key).read_text(encoding="utf-8"))
+        return [_finding(item) for item in data]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def save(root: Path, cache_dir: Path | None, key: str, findings: list[Finding]) -> None:
+    target = _file(root, cache_dir, key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in target.parent.glob("*.json"):  # one result per vault: the latest
+            old.unlink(missing_ok=True)
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps([_plain(f) for f in findings]), encoding="utf-8")
+        temporary.replace(target)
+    except OSError:
+        pass  # the parse cache already said whether the folder is writable
+
+
+def _plain(finding: Finding) -> list[Any]:
+    return [
+        finding.code,
+        finding.message,
+        finding.path,
+        [finding.start.line, finding.start.column],
+        [finding.end.line, finding.end.column],
+        finding.fix.value,
+        finding.severity.value if finding.severity is not None else None,
+        [[edit.span, edit.text] for edit in finding.edits],
+    ]
+
+
+def _finding(item: list[Any]) -> Finding:
+    code, message, path, start, end, fix, severity, edits = item
+    return Finding(
+        str(code),
+        str(message),
+        str(path),
+        Position(int(start[0]), int(start[1])),
+        Position(int(end[0]), int(end[1])),
+        Fix(fix),
+        None if severity is None else Severity(severity),
+        tuple(Edit((int(span[0]), int(span[1])), str(text)) for span, text in edits),
+    )
