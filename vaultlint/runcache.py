@@ -47,7 +47,8 @@ def run_key(run: VaultRun, today: str) -> str | None:
     try:
         for path in (*run.files.notes, *run.files.attachments):
             info = os.stat(run.root / path)
-            parts.append((path, info.st_size, info.st_mtime_ns))
+            # the mode too: `chmod` changes whether a note can be read, not its time
+            parts.append((path, info.st_size, info.st_mtime_ns, info.st_mode))
         for name in _OBSIDIAN_FILES:
             try:
                 info = os.stat(run.root / ".obsidian" / name)
