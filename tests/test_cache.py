@@ -98,7 +98,7 @@ def test_no_cache_and_cache_dir(tmp_path, capsys):
     assert not (vault / ".vaultlint_cache").exists()
     elsewhere = tmp_path / "cache"
     assert _report(capsys, vault, "--cache-dir", str(elsewhere)) == first
-    entries = [p for p in elsewhere.glob("*/*.json") if p.parent.name != "runs"]
+    entries = [p for p in elsewhere.glob("*/*.json") if "runs" not in p.parts]
     assert len(entries) == 2 and not (vault / ".vaultlint_cache").exists()
 
 
@@ -124,3 +124,15 @@ def test_results_are_not_reused_across_rule_selections(tmp_path, capsys):
     only_links = _report(capsys, vault, "--select", "LNK001")
     assert {f["code"] for f in only_links} == {"LNK001"} and len(everything) > len(only_links)
     assert _report(capsys, vault) == everything
+
+
+def test_two_vaults_can_share_one_cache_dir(tmp_path, capsys):
+    shared = tmp_path / "cache"
+    one = make_vault(tmp_path / "one", {"a.md": "[[abcdef]]\n"})
+    two = make_vault(tmp_path / "two", {"a.md": "[[ghijkl]]\n"})
+    for path in (one / "a.md", two / "a.md"):
+        os.utime(path, ns=(5, 5))  # same name, size and time, different text
+    first = _report(capsys, one, "--cache-dir", str(shared))
+    second = _report(capsys, two, "--cache-dir", str(shared))
+    assert "abcdef" in first[0]["message"] and "ghijkl" in second[0]["message"]
+    assert _report(capsys, one, "--cache-dir", str(shared)) == first

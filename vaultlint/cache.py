@@ -66,6 +66,7 @@ def _parser_fingerprint() -> str:
 class DocumentCache:
     folder: Path  # this configuration's entries
     notices: list[str]
+    root: str = ""  # the vault: one --cache-dir may serve several
     writable: bool = True
     hits: int = 0
     misses: int = 0
@@ -77,10 +78,11 @@ class DocumentCache:
     ) -> DocumentCache:
         base = cache_dir if cache_dir is not None else root / DEFAULT_FOLDER
         key = f"{_parser_fingerprint()}-{'c' if links_in_comments else 'n'}"
-        return cls(base / key, notices)
+        return cls(base / key, notices, root=str(root.resolve()))
 
     def _entry(self, path: str) -> Path:
-        return self.folder / (hashlib.sha256(path.encode()).hexdigest()[:32] + ".json")
+        name = hashlib.sha256(f"{self.root}\0{path}".encode()).hexdigest()[:32]
+        return self.folder / f"{name}.json"
 
     def get(
         self, path: str, size: int, mtime_ns: int

@@ -77,7 +77,8 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 
 def _file(root: Path, cache_dir: Path | None, key: str) -> Path:
     base = cache_dir if cache_dir is not None else root / DEFAULT_FOLDER
-    return base / "runs" / f"{key}.json"
+    vault = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]  # a shared --cache-dir
+    return base / "runs" / vault / f"{key}.json"
 
 
 def load(root: Path, cache_dir: Path | None, key: str) -> list[Finding] | None:
