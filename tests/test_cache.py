@@ -136,3 +136,24 @@ def test_two_vaults_can_share_one_cache_dir(tmp_path, capsys):
     second = _report(capsys, two, "--cache-dir", str(shared))
     assert "abcdef" in first[0]["message"] and "ghijkl" in second[0]["message"]
     assert _report(capsys, one, "--cache-dir", str(shared)) == first
+
+
+def test_an_edit_that_restores_size_and_time_is_still_seen(tmp_path, capsys):
+    vault = make_vault(tmp_path, {"a.md": "# A\n\nLinks [[b]].\n", "b.md": "# B\n"})
+    assert _report(capsys, vault) == []
+    path = vault / "a.md"
+    info = path.stat()
+    path.write_text("# A\n\nLinks [[c]].\n")  # same size
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # and the old time
+    assert [f["code"] for f in _report(capsys, vault)] == ["LNK001"]
+    assert [f["code"] for f in _report(capsys, vault, "--select", "LNK001")] == ["LNK001"]
+
+
+def test_reused_results_follow_the_targets(tmp_path, capsys):
+    vault = make_vault(
+        tmp_path,
+        {"A.md": "[[B]]\n", "B.md": "[[A]]\n", "a/x.png": "x", "b/y.png": "y"},
+    )
+    first = _report(capsys, vault, "--select", "LNK009", "a")
+    second = _report(capsys, vault, "--select", "LNK009", "b")
+    assert [f["path"] for f in first] == ["a/x.png"] and [f["path"] for f in second] == ["b/y.png"]

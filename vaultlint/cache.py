@@ -4,8 +4,10 @@ Parsing (the walk over pyromark's events) is most of a run's time. Each note's `
 stored as JSON (never pickle: a vault can come from anyone, and loading a cache must not run
 code) in `.vaultlint_cache/` at the vault root, which holds a `.gitignore` of `*`.
 
-An entry is used when the note's size and modification time are the ones it was built from,
-or, when those differ (a checkout resets times), when the text's SHA-256 is. The folder name
+An entry is used when the note's size, modification and change times and inode are the ones
+it was built from (a change time cannot be set back, so an edit that restores the old
+modification time still shows), or, when those differ (a checkout resets times), when the
+text's SHA-256 is. The folder name
 carries vaultlint's version, a fingerprint of the parser's own source files and the settings
 that change a parse, so a new release or a changed setting never reads an old entry. A
 corrupt or foreign entry is ignored and rebuilt; a cache that cannot be written gives one
@@ -85,15 +87,15 @@ class DocumentCache:
         return self.folder / f"{name}.json"
 
     def get(
-        self, path: str, size: int, mtime_ns: int
+        self, path: str, size: int, stamp: str
     ) -> tuple[Document | None, dict[str, Any] | None]:
-        """The cached document when size and time match; else the raw entry (for the
-        content-hash check), or None."""
+        """The cached document when size and stamp (modification and change times, inode)
+        match; else the raw entry (for the content-hash check), or None."""
         try:
             entry = json.loads(self._entry(path).read_text(encoding="utf-8"))
             if not isinstance(entry, dict) or entry.get("path") != path:
                 return None, None
-            if entry.get("size") == size and entry.get("mtime_ns") == mtime_ns:
+            if entry.get("size") == size and entry.get("stamp") == stamp:
                 document = decode(entry["document"])
                 self.hits += 1
                 return document, entry
@@ -111,7 +113,7 @@ class DocumentCache:
         self.hits += 1
         return document
 
-    def put(self, path: str, size: int, mtime_ns: int, document: Document) -> None:
+    def put(self, path: str, size: int, stamp: str, document: Document) -> None:
         self.misses += 1
         if not self.writable:
             return
@@ -119,7 +121,7 @@ class DocumentCache:
         data = {
             "path": path,
             "size": size,
-            "mtime_ns": mtime_ns,
+            "stamp": stamp,
             "sha256": _digest(("\ufeff" if document.source.has_bom else "") + text),
             "document": encode(document),
         }
@@ -262,3 +264,8 @@ def decode(data: dict[str, Any]) -> Document:
         footnote_refs=[(name, _span(sp)) for name, sp in data["footnote_refs"]],
         footnote_defs=[(name, _span(sp)) for name, sp in data["footnote_defs"]],
     )
+
+
+def stamp(info: os.stat_result) -> str:
+    """What says a file may have changed without reading it."""
+    return f"{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"

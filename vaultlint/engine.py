@@ -153,16 +153,20 @@ def check(request: CheckRequest) -> list[VaultRun]:
         if reusable:
             from vaultlint import runcache
 
-            key = runcache.run_key(run, today)
+            targets = [str(target.resolve()) for target in request.targets]
+            key = runcache.run_key(run, today, targets)
             found = runcache.load(run.root, request.cache_dir, key) if key else None
             if found is not None:
-                run.findings = found  # nothing changed since the run that found these
+                run.findings, notices = found  # nothing changed since the run that found these
+                run.files.notices.extend(notices)
                 continue
+        before = len(run.files.notices)
         _run_rules(run, request, today)
         if key is not None and not run.internal_errors:
             from vaultlint import runcache
 
-            runcache.save(run.root, request.cache_dir, key, run.findings)
+            notices = run.files.notices[before:]
+            runcache.save(run.root, request.cache_dir, key, run.findings, notices)
     return runs
 
 
@@ -188,6 +192,7 @@ def _load_vault(
     cache = None
     if request.cache and stdin_relative is None:
         from vaultlint.cache import DocumentCache
+        from vaultlint.cache import stamp as file_stamp
 
         cache = DocumentCache.open(
             root, request.cache_dir, settings.links_in_comments, files.notices
@@ -203,7 +208,7 @@ def _load_vault(
             except OSError:
                 stat = None
             if stat is not None:
-                cached, entry = cache.get(path, stat.st_size, stat.st_mtime_ns)
+                cached, entry = cache.get(path, stat.st_size, file_stamp(stat))
                 if cached is not None:
                     return cached
         if path == stdin_relative and request.stdin_text is not None:
@@ -218,7 +223,7 @@ def _load_vault(
         if cache is not None and stat is not None:
             same = cache.by_content(entry, result.text)
             if same is not None:
-                cache.put(path, stat.st_size, stat.st_mtime_ns, same)  # remember the new time
+                cache.put(path, stat.st_size, file_stamp(stat), same)  # remember the new stamp
                 return same
         try:
             document = parse_document(
@@ -228,7 +233,7 @@ def _load_vault(
             run.internal_errors.append(_internal(path, "parsing"))
             return None
         if cache is not None and stat is not None:
-            cache.put(path, stat.st_size, stat.st_mtime_ns, document)
+            cache.put(path, stat.st_size, file_stamp(stat), document)
         return document
 
     run.index = build_index(

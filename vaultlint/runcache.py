@@ -32,7 +32,7 @@ _OBSIDIAN_FILES = (
 )
 
 
-def run_key(run: VaultRun, today: str) -> str | None:
+def run_key(run: VaultRun, today: str, targets: list[str]) -> str | None:
     """The key of this run's results, or None when a file cannot be looked at."""
     from vaultlint.git import run_git
 
@@ -43,12 +43,15 @@ def run_key(run: VaultRun, today: str) -> str | None:
         sorted(rule.code for rule in run.rules),
         today,
         run.linted,
+        sorted(targets),  # which attachments may be reported depends on them too
     ]
     try:
         for path in (*run.files.notes, *run.files.attachments):
             info = os.stat(run.root / path)
             # the mode too: `chmod` changes whether a note can be read, not its time
-            parts.append((path, info.st_size, info.st_mtime_ns, info.st_mode))
+            parts.append(
+                (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode)
+            )
         for name in _OBSIDIAN_FILES:
             try:
                 info = os.stat(run.root / ".obsidian" / name)
@@ -57,8 +60,8 @@ def run_key(run: VaultRun, today: str) -> str | None:
                 parts.append((name, None))
     except OSError:
         return None
-    if os.path.isdir(run.root / ".git") or any(rule.code == "DAT007" for rule in run.rules):
-        parts.append(run_git(run.root, "rev-parse", "HEAD", timeout=10))
+    # History feeds rename hints and freshness: the commit, and whether history is complete.
+    parts.append(run_git(run.root, "rev-parse", "HEAD", "--is-shallow-repository", timeout=10))
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -81,22 +84,26 @@ def _file(root: Path, cache_dir: Path | None, key: str) -> Path:
     return base / "runs" / vault / f"{key}.json"
 
 
-def load(root: Path, cache_dir: Path | None, key: str) -> list[Finding] | None:
+def load(root: Path, cache_dir: Path | None, key: str) -> tuple[list[Finding], list[str]] | None:
+    """The findings and the notices (one-line warnings rules gave) of the stored run."""
     try:
         data = json.loads(_file(root, cache_dir, key).read_text(encoding="utf-8"))
-        return [_finding(item) for item in data]
+        return [_finding(item) for item in data["findings"]], [str(n) for n in data["notices"]]
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
 
-def save(root: Path, cache_dir: Path | None, key: str, findings: list[Finding]) -> None:
+def save(
+    root: Path, cache_dir: Path | None, key: str, findings: list[Finding], notices: list[str]
+) -> None:
     target = _file(root, cache_dir, key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob("*.json"):  # one result per vault: the latest
             old.unlink(missing_ok=True)
         temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps([_plain(f) for f in findings]), encoding="utf-8")
+        data = {"findings": [_plain(f) for f in findings], "notices": notices}
+        temporary.write_text(json.dumps(data), encoding="utf-8")
         temporary.replace(target)
     except OSError:
         pass  # the parse cache already said whether the folder is writable
