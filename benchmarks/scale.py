@@ -1,8 +1,8 @@
 """How `vaultlint check` scales: cold, warm and one-note incremental runs at several sizes.
 
-    python benchmarks/scale.py [--sizes 1000,10000,50000] [--runs 3]
+    python benchmarks/scale.py [--sizes 1000,10000,50000] [--runs 3] [--config FILE] [VAULT ...]
 
-Each size gets a seeded, generated vault of notes of about 4 KB shaped like an LLM wiki
+Each size gets a seeded, generated vault of notes of about 3.5 KB shaped like an LLM wiki
 (frontmatter, sections, wikilinks with headings and aliases, embeds, lists, a table, code, a
 callout, dated and undated claims). For each it measures whole `vaultlint check` processes:
 
@@ -12,8 +12,10 @@ callout, dated and undated claims). For each it measures whole `vaultlint check`
   cache;
 
 reporting the median wall time of `--runs` runs and the peak resident memory (GNU time's
-maximum RSS). labs-wiki in ../shared/corpora is measured too when it is there. Results go to
-docs/performance.md with the machine and the date.
+maximum RSS). Vaults given on the command line, and labs-wiki in ../shared/corpora when it is
+there (also with its own page types, tests/corpora/labs-wiki.toml), are measured on copies.
+`--config` measures the generated vaults with a configuration, e.g. one saying
+`extends = "llm-wiki"`. Results go to docs/performance.md with the machine and the date.
 """
 
 from __future__ import annotations
@@ -149,9 +151,10 @@ def _run(command: list[str], cwd: Path) -> tuple[float, int]:
     return seconds, kib // 1024
 
 
-def measure(label: str, vault: Path, runs: int) -> str:
+def measure(label: str, vault: Path, runs: int, config: Path | None = None) -> str:
     notes = sum(1 for path in vault.rglob("*.md") if ".obsidian" not in path.parts)
     base = [sys.executable, "-m", "vaultlint", "check", "--exit-zero", "-q", "-o", "/dev/null"]
+    base += ["--config", str(config)] if config is not None else []
     with tempfile.TemporaryDirectory() as cache_dir:
         cache = ["--cache-dir", cache_dir]
         cold = [_run([*base, "--no-cache", str(vault)], vault) for _ in range(runs)]
@@ -182,6 +185,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--config", type=Path, help="configuration for the generated vaults")
+    parser.add_argument("vaults", nargs="*", type=Path, metavar="VAULT")
     arguments = parser.parse_args()
     print("| vault | notes | size | cold | warm | one note edited | peak memory |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -189,12 +194,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             vault = Path(folder) / "vault"
             generate(vault, size)
-            print(measure(f"generated {size:,}", vault, arguments.runs), flush=True)
+            label = f"generated {size:,}" + (", with --config" if arguments.config else "")
+            print(measure(label, vault, arguments.runs, arguments.config), flush=True)
+    real = [(vault.name, vault, None) for vault in arguments.vaults]
     if LABS_WIKI.is_dir():
-        with tempfile.TemporaryDirectory() as folder:  # a copy: the corpus is read-only
-            copy = Path(folder) / "labs-wiki"
-            shutil.copytree(LABS_WIKI, copy)
-            print(measure("labs-wiki", copy, arguments.runs), flush=True)
+        types = REPO / "tests" / "corpora" / "labs-wiki.toml"
+        real += [("labs-wiki", LABS_WIKI, None), ("labs-wiki, its page types", LABS_WIKI, types)]
+    for label, source, config in real:
+        with tempfile.TemporaryDirectory() as folder:  # a copy: corpora are read-only
+            copy = Path(folder) / source.name
+            shutil.copytree(source, copy)
+            print(measure(label, copy, arguments.runs, config), flush=True)
 
 
 if __name__ == "__main__":

@@ -327,3 +327,21 @@ def test_fix_on_every_note_of_labs_wiki_keeps_its_meaning(tmp_path: Path):
             declared = {"code and math": "code"}.get(category, category)
             meant = [code for code in codes if declared in BY_CODE[code].fix_changes]
             assert meant, f"{path}: the fixes of {codes} changed its {category}"
+
+
+def test_rules_sharing_one_check_run_it_once_per_note():
+    from vaultlint.rule import findings_of
+
+    calls = []
+    position = Position(1, 1)
+
+    def produce(document, context):
+        calls.append(document.path)
+        yield Finding("A1", "a", document.path, position, position)
+        yield Finding("B1", "b", document.path, position, position)
+
+    first, second = findings_of("A1", produce, "k"), findings_of("B1", produce, "k")
+    document = parse_document("n.md", "x\n")
+    assert [f.code for f in first(document, None)] == ["A1"]
+    assert [f.code for f in second(document, None)] == ["B1"]
+    assert calls == ["n.md"]

@@ -1035,3 +1035,24 @@ def test_text_after_a_multi_line_comment_stays_prose() -> None:
     assert [link.target for link in doc.links] == ["z"]
     assert [tag.name for tag in doc.tags] == ["tag"]
     assert doc.headings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one\ntwo\n", "\n"),
+        ("one\r\ntwo\r\n", "\r\n"),
+        ("one\rtwo\r", "\r"),
+        ("a\r\nb\r\nc\nd\r\n", "\r\n"),  # most lines decide
+        ("a\nb\nc\r\n", "\n"),
+        ("no break at all", "\n"),
+    ],
+)
+def test_line_break_is_the_one_most_lines_use(text: str, expected: str) -> None:
+    """Every fix that inserts lines writes this one: one definition for the whole project."""
+    assert parse_document("a.md", text).source.line_break == expected
+
+
+def test_visible_body_leaves_out_frontmatter_and_comments() -> None:
+    document = parse_document("a.md", "---\nt: 1\n---\nA %% hidden %% B <!-- x -->\n")
+    assert document.visible_body == "A  B \n"

@@ -488,3 +488,17 @@ def test_superseded_lifecycle_is_case_insensitive_and_cycles_are_told_apart(tmp_
     )
     words = messages(capsys, vault, "WIKI015")
     assert len(words) == 3 and sum("leads into a cycle" in w for w in words) == 1
+
+
+def test_a_source_path_leaving_the_vault_is_not_a_raw_file(tmp_path, capsys):
+    """`./raw/x.md` is the raw file; `../raw/x.md` points outside the vault."""
+    vault = make_vault(
+        tmp_path,
+        {
+            "vaultlint.toml": CONFIG,
+            "raw/x.md": "captured\n",
+            "ok.md": front("Ok", extra="sources:\n  - ./raw/x.md\n") + "Text.\n",
+            "out.md": front("Out", extra="sources:\n  - ../raw/x.md\n") + "Text.\n",
+        },
+    )
+    assert [path for path, *_ in wiki(capsys, vault, "WIKI001")] == ["out.md"]

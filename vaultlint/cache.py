@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +70,6 @@ class DocumentCache:
     notices: list[str]
     root: str = ""  # the vault: one --cache-dir may serve several
     writable: bool = True
-    hits: int = 0
-    misses: int = 0
-    _warned: bool = field(default=False, repr=False)
 
     @classmethod
     def open(
@@ -81,6 +78,11 @@ class DocumentCache:
         base = cache_dir if cache_dir is not None else root / DEFAULT_FOLDER
         key = f"{_parser_fingerprint()}-{'c' if links_in_comments else 'n'}"
         return cls(base / key, notices, root=str(root.resolve()))
+
+    @staticmethod
+    def stamp(info: os.stat_result) -> str:
+        """What says a file may have changed without reading it."""
+        return f"{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
     def _entry(self, path: str) -> Path:
         name = hashlib.sha256(f"{self.root}\0{path}".encode()).hexdigest()[:32]
@@ -97,7 +99,6 @@ class DocumentCache:
                 return None, None
             if entry.get("size") == size and entry.get("stamp") == stamp:
                 document = decode(entry["document"])
-                self.hits += 1
                 return document, entry
             return None, entry
         except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -110,11 +111,9 @@ class DocumentCache:
             document = decode(entry["document"])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        self.hits += 1
         return document
 
     def put(self, path: str, size: int, stamp: str, document: Document) -> None:
-        self.misses += 1
         if not self.writable:
             return
         text = document.source.text
@@ -264,8 +263,3 @@ def decode(data: dict[str, Any]) -> Document:
         footnote_refs=[(name, _span(sp)) for name, sp in data["footnote_refs"]],
         footnote_defs=[(name, _span(sp)) for name, sp in data["footnote_defs"]],
     )
-
-
-def stamp(info: os.stat_result) -> str:
-    """What says a file may have changed without reading it."""
-    return f"{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"

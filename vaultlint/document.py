@@ -215,6 +215,15 @@ class Document:
                     return [item for item in value if isinstance(item, str)]
         return []
 
+    @property
+    def visible_body(self) -> str:
+        """The text after the frontmatter without its comments: what a reader sees."""
+        body = self.text[self.body_start :]
+        for comment in reversed(self.comments):
+            start, end = comment.span[0] - self.body_start, comment.span[1] - self.body_start
+            body = body[:start] + body[end:]
+        return body
+
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences of prose, split on demand: only the dated-claims rules need them."""

@@ -192,7 +192,6 @@ def _load_vault(
     cache = None
     if request.cache and stdin_relative is None:
         from vaultlint.cache import DocumentCache
-        from vaultlint.cache import stamp as file_stamp
 
         cache = DocumentCache.open(
             root, request.cache_dir, settings.links_in_comments, files.notices
@@ -208,7 +207,7 @@ def _load_vault(
             except OSError:
                 stat = None
             if stat is not None:
-                cached, entry = cache.get(path, stat.st_size, file_stamp(stat))
+                cached, entry = cache.get(path, stat.st_size, cache.stamp(stat))
                 if cached is not None:
                     return cached
         if path == stdin_relative and request.stdin_text is not None:
@@ -223,7 +222,7 @@ def _load_vault(
         if cache is not None and stat is not None:
             same = cache.by_content(entry, result.text)
             if same is not None:
-                cache.put(path, stat.st_size, file_stamp(stat), same)  # remember the new stamp
+                cache.put(path, stat.st_size, cache.stamp(stat), same)  # remember the new stamp
                 return same
         try:
             document = parse_document(
@@ -233,7 +232,7 @@ def _load_vault(
             run.internal_errors.append(_internal(path, "parsing"))
             return None
         if cache is not None and stat is not None:
-            cache.put(path, stat.st_size, file_stamp(stat), document)
+            cache.put(path, stat.st_size, cache.stamp(stat), document)
         return document
 
     run.index = build_index(

@@ -65,6 +65,23 @@ class Finding:
 
 
 NoteCheck = Callable[[Document, "NoteContext"], Iterator[Finding]]
+
+
+def findings_of(code: str, produce: NoteCheck, key: str) -> NoteCheck:
+    """The check of one rule whose findings come from a check several rules share (they
+    read the same items): `produce` runs once per note, kept in the note's memo under
+    `key`, and each rule keeps the findings of its own code."""
+
+    def check(document: Document, context: NoteContext) -> Iterator[Finding]:
+        found = document.memo.get(key)
+        if not isinstance(found, list):
+            found = list(produce(document, context))
+            document.memo[key] = found
+        return (finding for finding in found if finding.code == code)
+
+    return check
+
+
 VaultCheck = Callable[["VaultIndex", "VaultContext"], Iterator[Finding]]
 
 

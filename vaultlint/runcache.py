@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vaultlint.cache import DEFAULT_FOLDER, _parser_fingerprint
+from vaultlint import __version__
+from vaultlint.cache import DEFAULT_FOLDER
 from vaultlint.rule import Edit, Finding, Fix, Severity
 from vaultlint.source import Position
 
@@ -37,7 +38,7 @@ def run_key(run: VaultRun, today: str, targets: list[str]) -> str | None:
     from vaultlint.git import run_git
 
     parts: list[Any] = [
-        _parser_fingerprint(),
+        __version__,
         _code_fingerprint(),
         run.settings.as_json(),
         sorted(rule.code for rule in run.rules),

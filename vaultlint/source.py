@@ -68,6 +68,18 @@ class SourceText:
         return start, start + len(content.rstrip("\r\n"))
 
     @property
+    def line_break(self) -> str:
+        """The note's own line ending, for text a fix inserts: CRLF when most lines end so,
+        a lone CR in old Mac-style notes, else LF."""
+        text = self.text
+        crlf = text.count("\r\n")
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
+        if crlf > lf and crlf >= cr:
+            return "\r\n"
+        return "\r" if cr > lf and cr > crlf else "\n"
+
+    @property
     def line_count(self) -> int:
         return len(self.line_starts)
 

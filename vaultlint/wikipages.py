@@ -7,13 +7,12 @@ system file (index, log, README, agent instructions), not a note of a system pag
 
 from __future__ import annotations
 
-from vaultlint.checks.lnk import orphan_exempt
+from vaultlint.checks.lnk import ORPHAN_EXEMPT_NAMES, orphan_exempt
 from vaultlint.config import Settings
 from vaultlint.document import Document
 from vaultlint.index import VaultIndex
 from vaultlint.pagetypes import PageType, choose_type, page_types
-
-SYSTEM_NAMES = frozenset({"index.md", "log.md", "readme.md", "agents.md", "claude.md"})
+from vaultlint.resolve import fold
 
 
 def type_of(document: Document, index: VaultIndex, settings: Settings) -> PageType | None:
@@ -23,7 +22,7 @@ def type_of(document: Document, index: VaultIndex, settings: Settings) -> PageTy
 
 def is_system_file(path: str, settings: Settings) -> bool:
     name = path.rsplit("/", 1)[-1].lower()
-    return name in SYSTEM_NAMES or path == settings.index_file or path == settings.log_file
+    return name in ORPHAN_EXEMPT_NAMES or path == settings.index_file or path == settings.log_file
 
 
 def is_content_page(document: Document, index: VaultIndex, settings: Settings) -> bool:
@@ -46,3 +45,14 @@ def content_pages(index: VaultIndex, settings: Settings) -> list[Document]:
         ]
         index.memo[key] = found
     return found
+
+
+def file_exists(index: VaultIndex, path: str) -> bool:
+    """Whether a file (note or attachment) is at `path`, case-insensitively as Obsidian
+    finds it; the set of every file is built once per run."""
+    key = "wiki-files"
+    files = index.memo.get(key)
+    if not isinstance(files, set):
+        files = {fold(p) for p in (*index.all_notes, *index.attachments)}
+        index.memo[key] = files
+    return fold(path.strip().removeprefix("./")) in files

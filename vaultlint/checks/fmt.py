@@ -139,7 +139,7 @@ def _final_newline(document: Document, context: NoteContext) -> Iterator[Finding
     text = document.text
     if not text or text.endswith(("\n", "\r")):
         return
-    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    newline = document.source.line_break
     end = len(text)
     yield MISSING_FINAL_NEWLINE.at(
         document,

@@ -17,18 +17,11 @@ from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Severity
 _MARKER_SPACES = re.compile(r" {2,4}(?=[^ \t\r\n])")
 
 
-def _line_break(text: str) -> str:
-    if "\r\n" in text:
-        return "\r\n"
-    return "\r" if "\r" in text and "\n" not in text else "\n"
-
-
 def _surrounding_edits(document: Document, span: Span, what: str) -> tuple[str, tuple[Edit, ...]]:
     """Line breaks to insert before and after the block `span`, where a neighbour line
     is not blank; the block's first line may not be the note's first body line."""
     lines = Lines.of(document)
-    text = document.text
-    eol = _line_break(text)
+    eol = document.source.line_break
     first = document.position(span[0]).line - 1
     last = document.position(max(span[0], span[1] - 1)).line - 1
     edits = []

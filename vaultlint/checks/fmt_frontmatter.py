@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from vaultlint.datetext import read_date
 from vaultlint.document import Document, Frontmatter, FrontmatterEntry, Span
@@ -116,14 +115,6 @@ def _date_keys(document: Document, context: NoteContext) -> set[str]:
         if page_type is not None:
             keys.update(k for k, spec in page_type.fields.items() if spec.kind == "date")
     return keys
-
-
-def convertible_date(value: Any, date_order: str) -> str | None:
-    """The ISO form of a frontmatter value written as a date in another form, if any."""
-    if not isinstance(value, str):
-        return None
-    reading = read_date(value, date_order)
-    return reading.iso if reading is not None else None
 
 
 def _dates(document: Document, context: NoteContext) -> Iterator[Finding]:

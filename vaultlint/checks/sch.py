@@ -30,7 +30,7 @@ from vaultlint.fields import (
     read_obsidian_types,
 )
 from vaultlint.pagetypes import PageType, SectionSpec, TypeChoice, choose_type, page_types
-from vaultlint.rule import Edit, Finding, Fix, NoteCheck, NoteContext, Rule, Severity
+from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Severity, findings_of
 from vaultlint.sections import (
     PageSection,
     SectionMatch,
@@ -69,32 +69,17 @@ def _page(document: Document, context: NoteContext) -> _Page:
     types = page_types(context.settings, context.index.memo)
     choice = choose_type(document, types, context.settings.type_key)
     match = None
-    if choice.page_type is not None and not _is_blank(document):
+    # An empty note is VLT004's finding, not a page missing every section.
+    if choice.page_type is not None and document.visible_body.strip():
         match = match_sections(document, choice.page_type)
     page = _Page(choice, match, types)
     document.memo["sch"] = page
     return page
 
 
-def _is_blank(document: Document) -> bool:
-    """An empty note is VLT004's finding, not a page missing every section."""
-    body = document.text[document.body_start :]
-    for comment in reversed(document.comments):
-        start, end = comment.span[0] - document.body_start, comment.span[1] - document.body_start
-        body = body[:start] + body[end:]
-    return not body.strip()
-
-
 def _shown_heading(spec: SectionSpec, match: SectionMatch) -> str:
     level = spec.level or match.level or 2
     return f"`{'#' * level} {spec.heading}`"
-
-
-def _line_break(text: str) -> str:
-    for candidate in ("\r\n", "\r", "\n"):
-        if candidate in text:
-            return candidate
-    return "\n"
 
 
 # --- sections ------------------------------------------------------------------------------
@@ -121,7 +106,7 @@ def _missing_section(document: Document, context: NoteContext) -> Iterator[Findi
         )
         edits: tuple[Edit, ...] = ()
         if not _hidden(document, offset):
-            edits = (Edit((offset, offset), _stub(document.text, offset, heading.strip("`"))),)
+            edits = (Edit((offset, offset), _stub(document, offset, heading.strip("`"))),)
         yield MISSING_SECTION.at(
             document,
             span,
@@ -145,9 +130,10 @@ def _last_line(document: Document) -> Span:
     return start, max(start, len(text))
 
 
-def _stub(text: str, offset: int, heading: str) -> str:
+def _stub(document: Document, offset: int, heading: str) -> str:
     """The heading line to insert at `offset`, with a blank line on either side."""
-    eol = _line_break(text)
+    text = document.text
+    eol = document.source.line_break
     before = text[:offset]
     if offset == 0 or before.endswith(eol + eol):
         prefix = ""
@@ -604,24 +590,6 @@ def _first_line_end(text: str, start: int, end: int) -> int:
     return min(stops) if stops else end
 
 
-def _shared(document: Document, context: NoteContext, name: str) -> list[Finding]:
-    """Findings of two rules that read the same items, computed once and split by code."""
-    key = f"sch-{name}"
-    cached = document.memo.get(key)
-    if not isinstance(cached, list):
-        check = _connections if name == "links" else _sources
-        cached = list(check(document, context))
-        document.memo[key] = cached
-    return cached
-
-
-def _only(code: str, name: str) -> NoteCheck:
-    def check(document: Document, context: NoteContext) -> Iterator[Finding]:
-        return (f for f in _shared(document, context, name) if f.code == code)
-
-    return check
-
-
 def _connections(document: Document, context: NoteContext) -> Iterator[Finding]:
     page = _page(document, context)
     text = document.text
@@ -682,7 +650,7 @@ ITEM_WITHOUT_LINK = Rule(
     "` / ` or `, ` may open one item.",
     bad="## Connections\n\n- Naval Ravikant, who argues the same",
     good="## Connections\n\n- [[naval-ravikant]] — argues the same about wealth",
-    check_note=_only("SCH010", "links"),
+    check_note=findings_of("SCH010", _connections, "sch-links"),
 )
 
 ITEM_WITHOUT_EXPLANATION = Rule(
@@ -695,7 +663,7 @@ ITEM_WITHOUT_EXPLANATION = Rule(
     "link lists are the convention.",
     bad="## Connections\n\n- [[leverage]]",
     good="## Connections\n\n- [[leverage]] — his framing of agents is a leverage insight",
-    check_note=_only("SCH011", "links"),
+    check_note=findings_of("SCH011", _connections, "sch-links"),
 )
 
 
@@ -769,7 +737,7 @@ UNCITED = Rule(
     "provenance that cannot be checked is no provenance.",
     bad="## Sources\n\n- Karpathy's thread on coding agents",
     good="## Sources\n\n- [[karpathy-llm-coding-notes]]",
-    check_note=_only("SCH012", "citations"),
+    check_note=findings_of("SCH012", _sources, "sch-citations"),
 )
 
 WRONG_CITATION = Rule(
@@ -782,7 +750,7 @@ WRONG_CITATION = Rule(
     "type's `cites` key says what counts.",
     bad="## Sources\n\n- [[leverage]]  (a concept page)",
     good="## Sources\n\n- [[naval-how-to-get-rich]]  (a source page)",
-    check_note=_only("SCH013", "citations"),
+    check_note=findings_of("SCH013", _sources, "sch-citations"),
 )
 
 

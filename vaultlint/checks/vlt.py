@@ -66,11 +66,7 @@ FRONTMATTER_SYNTAX = Rule(
 
 
 def _empty_note(document: Document, context: NoteContext) -> Iterator[Finding]:
-    body = document.text[document.body_start :]
-    for comment in reversed(document.comments):  # a note holding only comments shows nothing
-        start, end = comment.span[0] - document.body_start, comment.span[1] - document.body_start
-        body = body[:start] + body[end:]
-    if body.strip():
+    if document.visible_body.strip():  # a note holding only comments shows nothing
         return
     if document.frontmatter is not None and document.frontmatter.error is not None:
         return

@@ -19,8 +19,22 @@ from vaultlint.document import Document, Link, LinkKind, Span
 from vaultlint.index import VaultIndex
 from vaultlint.pagetypes import page_types
 from vaultlint.resolve import Outcome, fold
-from vaultlint.rule import Finding, NoteCheck, NoteContext, Rule, Scope, Severity, VaultContext
-from vaultlint.wikipages import content_pages, is_content_page, is_system_file, type_of
+from vaultlint.rule import (
+    Finding,
+    NoteContext,
+    Rule,
+    Scope,
+    Severity,
+    VaultContext,
+    findings_of,
+)
+from vaultlint.wikipages import (
+    content_pages,
+    file_exists,
+    is_content_page,
+    is_system_file,
+    type_of,
+)
 
 _URL = re.compile(r"https?://\S+")
 _HASHES = {32: "md5", 40: "sha1", 64: "sha256", 128: "sha512"}
@@ -32,15 +46,6 @@ def _property_link(document: Document, span: Span) -> Link | None:
         if link.kind is LinkKind.PROPERTY and span[0] <= link.span[0] < span[1]:
             return link
     return None
-
-
-def _file_exists(index: VaultIndex, path: str) -> bool:
-    key = "wiki-files"
-    files = index.memo.get(key)
-    if not isinstance(files, set):
-        files = {fold(p) for p in (*index.all_notes, *index.attachments)}
-        index.memo[key] = files
-    return fold(path.strip().lstrip("./")) in files
 
 
 # -- WIKI001 source-entry ----------------------------------------------------------------
@@ -90,7 +95,7 @@ def _source_entries(document: Document, context: NoteContext) -> Iterator[Findin
                     document, span, f"sources entry {text}: a URL is not accepted here"
                 )
         elif text.startswith(raw) or text.startswith("./" + raw):
-            if not _file_exists(index, text):
+            if not file_exists(index, text):
                 yield SOURCE_ENTRY.at(
                     document, span, f"sources entry {text}: no such file in the vault"
                 )
@@ -138,7 +143,7 @@ def _cited_raw_files(index: VaultIndex, context: VaultContext) -> set[str]:
                 values.extend(value if isinstance(value, list) else [value])
         for match in re.finditer(rf"(?<![\w/]){re.escape(raw)}[^\s`'\"<>|\])]+", document.text):
             values.append(match.group())
-        cited.update(fold(v.strip().lstrip("./")) for v in values if isinstance(v, str))
+        cited.update(fold(v.strip().removeprefix("./")) for v in values if isinstance(v, str))
     return cited
 
 
@@ -191,7 +196,7 @@ def _missing_raw(document: Document, context: NoteContext) -> Iterator[Finding]:
         link = _property_link(document, entry.value_span)
         if link is not None:
             continue  # a link: LNK001 says whether it resolves
-        if not _file_exists(context.index, value):
+        if not file_exists(context.index, value):
             yield MISSING_RAW.at(
                 document,
                 entry.value_span,
@@ -261,13 +266,6 @@ def _cites(document: Document, span: Span, text: str) -> bool:
     return bool(_URL.search(text, span[0], span[1])) or "raw/" in text[span[0] : span[1]]
 
 
-def _only(code: str) -> NoteCheck:
-    def check(document: Document, context: NoteContext) -> Iterator[Finding]:
-        return (f for f in _footnotes(document, context) if f.code == code)
-
-    return check
-
-
 UNDEFINED_FOOTNOTE = Rule(
     code="WIKI004",
     name="undefined-footnote",
@@ -278,7 +276,7 @@ UNDEFINED_FOOTNOTE = Rule(
     "carry is lost.",
     bad="Claim.[^1]",
     good="Claim.[^1]\n\n[^1]: [[karpathy-llm-coding-notes]]",
-    check_note=_only("WIKI004"),
+    check_note=findings_of("WIKI004", _footnotes, "wiki-footnotes"),
 )
 
 UNUSED_FOOTNOTE = Rule(
@@ -291,7 +289,7 @@ UNUSED_FOOTNOTE = Rule(
     "left behind when an agent rewrote the paragraph.",
     bad="[^2]: [[old-source]]   (no [^2] in the text)",
     good="Claim.[^2]\n\n[^2]: [[old-source]]",
-    check_note=_only("WIKI005"),
+    check_note=findings_of("WIKI005", _footnotes, "wiki-footnotes"),
 )
 
 FOOTNOTE_CITES_NOTHING = Rule(
@@ -303,7 +301,7 @@ FOOTNOTE_CITES_NOTHING = Rule(
     why="In an LLM wiki footnotes are citations; one that names no source cannot be followed.",
     bad="[^1]: I read this somewhere.",
     good="[^1]: [[karpathy-llm-coding-notes]]",
-    check_note=_only("WIKI006"),
+    check_note=findings_of("WIKI006", _footnotes, "wiki-footnotes"),
 )
 
 
@@ -329,9 +327,9 @@ def _raw_sources(document: Document, context: NoteContext) -> list[str]:
                 target = index.resolve(link, document.path).target
                 if target and target.startswith(raw):
                     found.append(target)
-            elif item.strip().lstrip("./").startswith(raw):
-                found.append(item.strip().lstrip("./"))
-    return [path for path in dict.fromkeys(found) if _file_exists(index, path)]
+            elif item.strip().removeprefix("./").startswith(raw):
+                found.append(item.strip().removeprefix("./"))
+    return [path for path in dict.fromkeys(found) if file_exists(index, path)]
 
 
 def _digests(index: VaultIndex, path: str, algorithm: str, modes: list[str]) -> set[str]:

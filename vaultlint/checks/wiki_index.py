@@ -20,16 +20,12 @@ from vaultlint.document import Document, LinkKind, Span
 from vaultlint.index import VaultIndex
 from vaultlint.pagetypes import normalize_heading
 from vaultlint.resolve import Outcome, fold
-from vaultlint.rule import Edit, Finding, Fix, NoteCheck, NoteContext, Rule, Severity
+from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Severity, findings_of
 from vaultlint.wikipages import content_pages, is_content_page, type_of
 
 _SEPARATOR = re.compile(r"^[\s*_]*(?:\u2014|\u2013|--|-|:|\|)?\s*")
 _LOG_ENTRY = re.compile(r"\[(?P<date>[^\]]*)\]\s*(?P<operation>[^|]*?)\s*\|\s*(?P<title>.*)")
 _WORD = re.compile(r"\w+")
-
-
-def _line_break(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
 
 
 # -- WIKI008-010 the index ----------------------------------------------------------------
@@ -98,13 +94,10 @@ def _entries(document: Document, index: VaultIndex, settings: Settings) -> list[
     return found
 
 
-def _index_findings(document: Document, context: NoteContext) -> list[Finding]:
+def _index_findings(document: Document, context: NoteContext) -> Iterator[Finding]:
     settings, index = context.settings, context.index
     if not settings.index_file or document.path != settings.index_file:
-        return []
-    cached = document.memo.get("wiki-index")
-    if isinstance(cached, list):
-        return cached
+        return iter(())
     found: list[Finding] = []
     entries = _entries(document, index, settings)
     listed: dict[str, _Entry] = {}
@@ -136,8 +129,7 @@ def _index_findings(document: Document, context: NoteContext) -> list[Finding]:
         if page.path in listed or page.path == document.path:
             continue
         found.append(_missing_entry(document, context, page))
-    document.memo["wiki-index"] = found
-    return found
+    return iter(found)
 
 
 def _missing_entry(document: Document, context: NoteContext, page: Document) -> Finding:
@@ -153,7 +145,7 @@ def _missing_entry(document: Document, context: NoteContext, page: Document) -> 
         link = f"[{page.title or link_path}]({quote(link_path)}.md)"
     else:
         link = f"[[{link_path}]]"
-    eol = _line_break(document.text)
+    eol = document.source.line_break
     before = document.text[:offset]
     if offset == 0 or before.endswith(("\n", "\r")):
         entry = f"- {link} — {text}{eol}"
@@ -214,13 +206,6 @@ def _plurals(name: str) -> set[str]:
     return forms
 
 
-def _index_check(code: str) -> NoteCheck:
-    def check(document: Document, context: NoteContext) -> Iterator[Finding]:
-        return (f for f in _index_findings(document, context) if f.code == code)
-
-    return check
-
-
 INDEX_MISSING = Rule(
     code="WIKI008",
     name="index-missing-page",
@@ -236,7 +221,7 @@ INDEX_MISSING = Rule(
     bad="## Concepts\n\n- [[leverage]] — what multiplies decisions",
     good="## Concepts\n\n- [[leverage]] — what multiplies decisions\n"
     "- [[judgment]] — choosing the right direction",
-    check_note=_index_check("WIKI008"),
+    check_note=findings_of("WIKI008", _index_findings, "wiki-index"),
 )
 
 INDEX_DUPLICATE = Rule(
@@ -248,7 +233,7 @@ INDEX_DUPLICATE = Rule(
     why="Two entries for one page drift apart: one summary gets updated, the other not.",
     bad="- [[leverage]] — forms of leverage\n- [[leverage]] — labour, capital, code",
     good="- [[leverage]] — labour, capital, code and media",
-    check_note=_index_check("WIKI009"),
+    check_note=findings_of("WIKI009", _index_findings, "wiki-index"),
 )
 
 INDEX_NO_SUMMARY = Rule(
@@ -260,7 +245,7 @@ INDEX_NO_SUMMARY = Rule(
     why="The index is read to decide which page to open; a bare link says nothing about the page.",
     bad="- [[leverage]]",
     good="- [[leverage]] — what multiplies one person's decisions",
-    check_note=_index_check("WIKI010"),
+    check_note=findings_of("WIKI010", _index_findings, "wiki-index"),
 )
 
 

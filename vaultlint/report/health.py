@@ -19,7 +19,7 @@ from vaultlint.registry import BY_CODE
 from vaultlint.report import count
 from vaultlint.report.graph import GraphSummary, summarise
 from vaultlint.rule import Finding, Severity
-from vaultlint.wikipages import content_pages
+from vaultlint.wikipages import content_pages, file_exists
 
 _WEIGHT = {Severity.ERROR: 10, Severity.WARNING: 3, Severity.INFO: 1}
 
@@ -128,14 +128,10 @@ def _has_source(run: VaultRun, page: Document) -> bool:
             return True
     frontmatter = page.frontmatter
     values = frontmatter.data.get("sources") if frontmatter is not None else None
-    files = index.memo.get("report-files")
-    if not isinstance(files, set):
-        files = {*index.all_notes, *index.attachments}
-        index.memo["report-files"] = files
     for value in values if isinstance(values, list) else []:
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return True
-        if isinstance(value, str) and value.strip() in files:
+        if isinstance(value, str) and file_exists(index, value):
             return True
     for section in page.sections:
         heading = page.headings[section.heading_index]
