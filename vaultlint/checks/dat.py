@@ -624,7 +624,8 @@ FRONTMATTER_DATES = Rule(
     summary="`created` and `updated` are dates, with created <= updated <= today.",
     severity=Severity.ERROR,
     why="Agents invent dates: a page 'updated' before it was created, or next month. The keys "
-    "are configurable (`created-key`, `updated-key`).",
+    "are configurable (`created-key`, `updated-key`). A date written in another form "
+    "(`Jan 5, 2026`) is FMT013's finding when that rule runs, so it is reported once.",
     bad="---\ncreated: 2026-03-01\nupdated: 2026-02-01\n---",
     good="---\ncreated: 2026-02-01\nupdated: 2026-03-01\n---",
     check_note=_frontmatter_dates,

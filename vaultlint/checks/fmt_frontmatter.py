@@ -160,7 +160,7 @@ FRONTMATTER_DATE_FORMAT = Rule(
     "`01/02/2026` or `Jan 5, 2026` is text to them. Numeric dates with the year last are "
     "fixed only where the vault's `date-order` (or a number above 12) says which is the day. "
     "Checked keys: created, updated, the snapshot date keys and fields a page type declares "
-    "as dates.",
+    "as dates. While this rule runs, DAT006 leaves such values to it (one finding, not two).",
     bad="created: 01/02/2026\nupdated: Jan 5, 2026",
     good="created: 2026-02-01\nupdated: 2026-01-05",
     check_note=_dates,
