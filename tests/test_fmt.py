@@ -121,6 +121,15 @@ def test_blank_line_rules_keep_crlf_and_skip_the_line_after_frontmatter(tmp_path
     assert (vault / "a.md").read_bytes() == b"---\r\nt: 1\r\n---\r\n# Title\r\n\r\nText\r\n"
 
 
+def test_a_line_of_no_break_spaces_is_not_blank(tmp_path: Path, capsys):
+    text = "# Title\n\n\u00a0\n\nText\n\n\n\nEnd\n"
+    vault = make_vault(tmp_path, {"a.md": text})
+    result = run_cli(capsys, "check", "--select", "FMT002", "--output-format", "json", cwd=vault)
+    assert [(f["line"], f["code"]) for f in result.json()] == [(7, "FMT002")]
+    run_cli(capsys, "check", "--select", "FMT002", "--fix", cwd=vault)
+    assert (vault / "a.md").read_text(encoding="utf-8") == text.replace("\n\n\n\n", "\n\n")
+
+
 LISTS = (
     "-   one\n"  # 1: three spaces
     "*  two\n"  # 2: other marker, two spaces

@@ -224,3 +224,23 @@ def test_generated_notes_give_back_exactly_the_inserted_links(
         position = doc.position(link.span[0])
         line = _BREAK.split(doc.text)[position.line - 1]
         assert line[position.column - 1 :].startswith(f"[[{link.target}]]")
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=4),
+            st.sampled_from(["\n", "\r", "\r\n", "\v", "\f", "\x85", "\u2028", "\x1c"]),
+        ),
+        max_size=30,
+    )
+)
+def test_lines_end_only_at_cr_lf_and_crlf(pieces):
+    """The fast path (`str.splitlines`) and the slow one agree with the definition: other
+    characters Python counts as line breaks start no line."""
+    from vaultlint.source import line_starts
+
+    text = "".join(pieces)
+    expected = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
+    assert line_starts(text) == expected

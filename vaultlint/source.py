@@ -18,8 +18,25 @@ BOM = "\ufeff"
 # CommonMark ends a line at LF, CRLF or a lone CR; pyromark does too, so lines are counted
 # the same way here or line numbers drift in old Mac-style files.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # 1 for a byte that starts a UTF-8 character, 0 for a continuation byte (0b10xxxxxx).
 _CHARACTER_STARTS = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start; lines end at CRLF, CR or LF and nowhere else.
+
+    `str.splitlines` does this in C but also breaks at form feeds, vertical tabs, U+0085,
+    U+2028 and the like; a note holding any of those takes the regular expression.
+    """
+    if _OTHER_LINE_BREAKS.search(text) is not None:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        return starts
+    starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+    if len(starts) > 1 and text[-1] not in "\r\n":
+        starts.pop()  # the end of a last line without a line break starts nothing
+    return starts
 
 
 @dataclass(frozen=True)
@@ -42,9 +59,7 @@ class SourceText:
     _is_ascii: bool = field(init=False, default=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
-        self.line_starts = starts
+        self.line_starts = line_starts(self.text)
         self._is_ascii = self.text.isascii()
 
     @classmethod
@@ -87,6 +102,10 @@ class SourceText:
         """Character offset for a UTF-8 byte offset into `text` (pyromark's unit)."""
         table = self.byte_table()
         return byte_offset if table is None else table[byte_offset]
+
+    def forget_derived(self) -> None:
+        """Drop the byte table (a list as long as the note's UTF-8 text, rebuilt on demand)."""
+        self._byte_table = None
 
     def byte_table(self) -> list[int] | None:
         """byte offset -> character offset, or None when they are equal (ASCII text).

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from vaultlint.document import Document, Span
 from vaultlint.rule import Edit, Finding, Fix, NoteContext, Rule, Severity
 
-_TRAILING = re.compile(r"[ \t]+$")
+_TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")  # at the end of a line
 _HEADING_WITHOUT_SPACE = re.compile(r"[ ]{0,3}(#{2,6})(?=[^#\s])")
 
 
@@ -25,9 +25,13 @@ class Lines:
     def __init__(self, document: Document) -> None:
         self.document = document
         source = document.source
-        self.spans: list[tuple[int, int]] = [
-            source.line_span(number) for number in range(1, source.line_count + 1)
-        ]
+        starts = source.line_starts
+        text = source.text
+        if "\r" in text:
+            spans = [source.line_span(number) for number in range(1, source.line_count + 1)]
+        else:  # each line ends one character before the next starts (most notes)
+            spans = list(zip(starts, [*map((-1).__add__, starts[1:]), len(text)], strict=True))
+        self.spans: list[tuple[int, int]] = spans
         protected = [*document.code_spans, *(c.span for c in document.comments)]
         if document.frontmatter is not None:
             protected.append(document.frontmatter.span)
@@ -49,17 +53,21 @@ class Lines:
         return any(s0 < max(end, start + 1) and start < s1 for s0, s1 in self.protected[:index])
 
     def blank(self, number: int) -> bool:
+        """Only spaces and tabs, as CommonMark defines a blank line: a line holding a
+        no-break space is a paragraph (some notes use one for vertical space)."""
         start, end = self.spans[number]
-        return not self.document.text[start:end].strip()
+        return not self.document.text[start:end].strip(" \t")
 
 
 def _trailing_whitespace(document: Document, context: NoteContext) -> Iterator[Finding]:
-    lines = Lines.of(document)
     text = document.text
-    for number, (start, end) in enumerate(lines.spans):
-        match = _TRAILING.search(text, start, end)
-        if match is None:
-            continue
+    if " \n" not in text and "\t\n" not in text and "\r" not in text and text[-1:] not in " \t":
+        return  # nothing trails any line (most notes): no need to look line by line
+    lines = Lines.of(document)
+    starts = document.source.line_starts
+    for match in _TRAILING.finditer(text):
+        number = bisect_right(starts, match.start()) - 1
+        start = starts[number]
         content = text[start : match.start()]
         following = number + 1 < len(lines.spans) and not lines.blank(number + 1)
         hard_break = match.group() == "  " and content.strip() and following
