@@ -189,6 +189,14 @@ class Document:
     def text(self) -> str:
         return self.source.text
 
+    def forget_derived(self) -> None:
+        """Drop what rules built from this note (rebuilt on demand): once a note is
+        checked, only vault-wide rules may read it again, and a whole vault of memos is
+        most of a run's memory."""
+        self.memo.clear()
+        self.__dict__.pop("sentences", None)
+        self.source.forget_derived()
+
     def position(self, offset: int) -> Position:
         return self.source.position(offset)
 

@@ -51,6 +51,8 @@ class CheckRequest:
     # vault): for CI jobs on pull requests.
     changed_since: str | None = None
     cache: bool = True  # read and write parsed notes in the cache folder
+    # Processes for checking notes: None chooses (all cores for a large vault, else one).
+    jobs: int | None = None
     cache_dir: Path | None = None  # default: .vaultlint_cache at the vault root
 
 
@@ -70,6 +72,9 @@ class VaultRun:
     fixed: dict[str, list[Finding]] = field(default_factory=dict)  # path -> findings fixed
     diffs: list[str] = field(default_factory=list)
     index: VaultIndex = field(default_factory=VaultIndex)
+    # Notes parsed by worker processes, pickled, unpickled when a vault-wide rule reads them.
+    transferred: dict[str, bytes] = field(default_factory=dict, repr=False)
+    without_directives: set[str] = field(default_factory=set)  # known to suppress nothing
 
 
 def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
@@ -199,6 +204,11 @@ def _load_vault(
 
     def load(path: str) -> Document | None:
         """Read and parse one note when a rule first needs it; problems are recorded."""
+        blob = run.transferred.pop(path, None)
+        if blob is not None:
+            from vaultlint.parallel import unpickle_document
+
+            return unpickle_document(blob)
         entry = None
         stat = None
         if cache is not None:
@@ -275,39 +285,15 @@ def _broken_by_staged_change(index: VaultIndex, root: Path) -> set[str]:
 
 def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     root, settings, rules, files, index = run.root, run.settings, run.rules, run.files, run.index
-    documents, problems = index.documents, run.problems
+    documents = index.documents
     by_code = {rule.code: rule for rule in rules}
-    raw: dict[str, list[Finding]] = {path: [] for path in run.linted}
-    for path in run.linted:
-        documents.get(path)  # reads and parses the note, recording a read problem
-        problem = problems.get(path)
-        if problem is not None:
-            if problem.code in by_code:
-                position = Position(problem.line, problem.column)
-                raw[path].append(Finding(problem.code, problem.message, path, position, position))
-            continue
-        document = documents.get(path)
-        if document is None:
-            continue
-        context = NoteContext(index, today, settings, frozenset(by_code))
+    raw = None
+    if not request.fix:
+        from vaultlint import parallel
 
-        def note_findings(note: Document, context: NoteContext = context) -> list[Finding]:
-            found: list[Finding] = []
-            for rule in rules:
-                if rule.check_note is None:
-                    continue
-                try:
-                    found.extend(rule.check_note(note, context))
-                except Exception:
-                    run.internal_errors.append(_internal(note.path, rule.code))
-            return found
-
-        if request.fix:
-            document = _fix_note(run, document, note_findings, by_code, request)
-            documents[path] = document
-            raw[path].extend(note_findings(document))
-        else:
-            raw[path].extend(note_findings(document))
+        raw = parallel.check_notes(run, today, request.jobs)
+    if raw is None:
+        raw = {path: check_note(run, path, today, request) for path in run.linted}
     reportable = frozenset(run.linted) | _attachments_in(files, request, root)
     vault_context = VaultContext(today, reportable, settings, files.notices)
     for rule in rules:
@@ -320,12 +306,51 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
                 run.internal_errors.append(_internal(str(root), rule.code))
 
     for path, findings in raw.items():
-        kept = _apply_suppressions(documents.get(path), findings, by_code)
+        note = None if path in run.without_directives else documents.get(path)
+        kept = _apply_suppressions(note, findings, by_code)
         kept = _apply_per_file_ignores(path, kept, settings)
         for finding in kept:
             rule = registry.BY_CODE[finding.code]
             run.findings.append(replace(finding, severity=severity_for(rule, settings)))
     run.findings.sort(key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+
+
+def check_note(
+    run: VaultRun, path: str, today: str, request: CheckRequest | None = None
+) -> list[Finding]:
+    """The per-note rules' findings for one linted note, unsuppressed; with `request.fix`
+    the note is fixed first. A note that cannot be read yields its read problem."""
+    documents = run.index.documents
+    document = documents.get(path)  # reads and parses the note, recording a read problem
+    problem = run.problems.get(path)
+    selected = frozenset(rule.code for rule in run.rules)
+    if problem is not None:
+        if problem.code not in selected:
+            return []
+        position = Position(problem.line, problem.column)
+        return [Finding(problem.code, problem.message, path, position, position)]
+    if document is None:
+        return []
+    context = NoteContext(run.index, today, run.settings, selected)
+
+    def note_findings(note: Document) -> list[Finding]:
+        found: list[Finding] = []
+        for rule in run.rules:
+            if rule.check_note is None:
+                continue
+            try:
+                found.extend(rule.check_note(note, context))
+            except Exception:
+                run.internal_errors.append(_internal(note.path, rule.code))
+        return found
+
+    if request is not None and request.fix:
+        by_code = {rule.code: rule for rule in run.rules}
+        document = _fix_note(run, document, note_findings, by_code, request)
+        documents[path] = document
+    found = note_findings(document)
+    document.forget_derived()
+    return found
 
 
 def _schema_warnings(settings: Settings, index: VaultIndex) -> list[str]:

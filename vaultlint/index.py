@@ -85,6 +85,11 @@ class LazyDocuments(MutableMapping[str, Document]):
     def __contains__(self, path: object) -> bool:
         return isinstance(path, str) and self._get(path) is not None
 
+    def forget(self, path: str) -> None:
+        """Drop a parsed note (read again on next access): for a process that hands its
+        notes on and should not hold them all."""
+        self._loaded.pop(path, None)
+
     def parsed(self) -> list[str]:
         """The notes parsed so far (for measuring what a run had to read)."""
         return sorted(path for path, document in self._loaded.items() if document is not None)

@@ -1,0 +1,146 @@
+"""Checking notes in several processes: the same report as one process, and a progress bar
+only where a person watches."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import make_vault, run_cli
+
+from vaultlint import engine, parallel
+from vaultlint.parallel import Progress, job_count
+
+SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="notes are checked in one process")
+
+
+def _generated_vault(root: Path, notes: int) -> Path:
+    spec = importlib.util.spec_from_file_location("scale", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    scale.generate(root, notes)
+    make_vault(
+        root,
+        {
+            ".vaultlint.toml": 'extends = "llm-wiki"\n',
+            "concepts/Clash.md": "# Clash\n\nSee [[missing page]].\n",
+            "concepts/clash.md": "# clash\n",
+            "broken.md": b"# Broken\n\n\xff\xfe not UTF-8\n",
+            # A suppression of a vault-wide rule (orphans) and one that suppresses nothing:
+            "quiet.md": "---\nvaultlint-disable: LNK007\n---\n# Quiet\n\n"
+            "<!-- vaultlint-disable-next-line LNK001 -->\nCurrently fine.\n",
+        },
+    )
+    return root
+
+
+@linux_only
+def test_parallel_report_is_the_serial_report(tmp_path, capsys):
+    vault = _generated_vault(tmp_path / "v", 160)
+    reports = {}
+    for jobs in ("1", "2", "3"):
+        for output in ("text", "json"):
+            result = run_cli(
+                capsys, "check", "--no-cache", "-j", jobs, "--output-format", output, vault
+            )
+            reports[jobs, output] = (result.code, result.out, result.err)
+    for output in ("text", "json"):
+        assert reports["1", output] == reports["2", output] == reports["3", output]
+    code, out, err = reports["1", "text"]
+    assert code == 1, err
+    # The run mixes per-note and vault-wide findings, a read problem and suppressions.
+    for expected in (
+        "VLT002",
+        "LNK001",
+        "LNK006",
+        "LNK007",
+        "DAT001",
+        "VLT005",
+        "SCH001",
+        "WIKI001",
+    ):
+        assert expected in out
+    assert "quiet.md:1:1: LNK007" not in out  # its orphan finding is suppressed in the frontmatter
+
+
+@linux_only
+def test_workers_parse_the_notes_and_hand_their_documents_back(tmp_path):
+    vault = _generated_vault(tmp_path / "v", 40)
+    request = engine.CheckRequest(targets=(vault,), cwd=vault, cache=False)
+    run = engine.load(request)[0]
+    found = parallel.check_notes(run, "2026-11-25", 2)
+    assert found is not None and set(found) == set(run.linted)
+    # Checked in other processes: the parent parsed nothing, it holds the workers' documents.
+    assert run.index.documents.parsed() == []  # type: ignore[attr-defined]
+    assert len(run.transferred) == len(run.linted) - 1  # all but the unreadable note
+    assert "broken.md" in run.problems and "broken.md" in run.index.unreadable
+    assert "quiet.md" not in run.without_directives
+    document = run.index.documents["concepts/clash.md"]
+    assert document.headings[0].text == "clash"
+
+
+def test_how_many_processes():
+    on_linux = sys.platform == "linux"
+    assert job_count(10, None) == 1  # a small vault: forking costs more than it saves
+    assert job_count(parallel.MIN_NOTES, None) == (parallel.available_cores() if on_linux else 1)
+    assert job_count(10, 4) == (4 if on_linux else 1)
+    assert job_count(3, 8) == (3 if on_linux else 1)  # never more processes than notes
+    assert job_count(1, 8) == 1
+
+
+def test_jobs_must_be_a_positive_number(tmp_path, capsys):
+    vault = make_vault(tmp_path / "v", {"a.md": "# A\n"})
+    for bad in ("0", "-1", "two"):
+        result = run_cli(capsys, "check", "-j", bad, vault)
+        assert result.code == 2
+        assert "expected a whole number of 1 or more" in result.err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_is_rewritten_in_place_and_cleared():
+    stream = _Terminal()
+    progress = Progress(4, stream, after_seconds=0)
+    progress.advance(1)
+    progress.advance(3)
+    progress.finish()
+    text = stream.getvalue()
+    assert text.count("\r[") == 2
+    assert "checked 1 of 4 notes" in text and "checked 4 of 4 notes" in text
+    assert "[" + "#" * 30 + "]" in text
+    assert text.endswith("\r\033[K")  # the line is left empty for the report
+
+
+def test_no_progress_bar_for_a_short_run_or_a_pipe():
+    quick = _Terminal()
+    progress = Progress(4, quick)  # not a second yet
+    progress.advance(4)
+    progress.finish()
+    assert quick.getvalue() == ""
+    piped = io.StringIO()
+    progress = Progress(4, piped, after_seconds=0)
+    progress.advance(4)
+    progress.finish()
+    assert piped.getvalue() == ""
+
+
+@linux_only
+def test_a_piped_run_writes_no_progress(tmp_path):
+    vault = _generated_vault(tmp_path / "v", 40)
+    piped = subprocess.run(
+        [sys.executable, "-m", "vaultlint", "check", "--no-cache", "-j", "2", str(vault)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert piped.returncode == 1 and "LNK001" in piped.stdout
+    assert "checked" not in piped.stderr and "\r" not in piped.stderr

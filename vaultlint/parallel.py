@@ -1,0 +1,251 @@
+"""Check the notes of a large vault in several processes.
+
+Workers are forked from the run once the vault is discovered and its index set up, so they
+inherit the files, the settings, the rules and the lazy index without pickling them. Two
+stages, each over contiguous chunks of the linted notes:
+
+1. read: each worker parses its chunks and sends the documents back pickled (a third of
+   a parse to unpickle, once the cycle collector is kept out of it);
+2. check: workers forked again, from a parent that now holds every document, check their
+   chunks as a serial run does (`engine.check_note`), unpickling the notes that links point
+   into instead of parsing them again (with random links, each worker would otherwise
+   parse most of the vault).
+
+Workers send back findings, what they could not read, internal errors and notices; the
+parent merges chunks in order, so the report is the serial run's, and keeps the documents
+for vault-wide rules and suppressions, unpickled only when one reads them.
+
+Forking is used only where it is the platform's own, well-tried way (Linux); elsewhere, and
+when anything about the pool fails, the run is serial.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from vaultlint.document import Document
+    from vaultlint.engine import VaultRun
+    from vaultlint.files import ReadProblem
+    from vaultlint.rule import Finding
+
+# Below this many notes a pool costs more than it saves (forking, pickling documents).
+MIN_NOTES = 400
+CHUNKS_PER_JOB = 8  # small enough to balance the load and move the progress bar
+PROGRESS_AFTER_SECONDS = 1.0
+
+# The run being checked, set in the parent just before forking; workers read it.
+_RUN: VaultRun | None = None
+_TODAY = ""
+
+
+@dataclass
+class ChunkResult:
+    findings: list[tuple[str, list[Finding]]]
+    documents: dict[str, bytes]
+    without_directives: set[str]  # notes with no suppression comment
+    problems: dict[str, ReadProblem] = field(default_factory=dict)
+    internal_errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def job_count(notes: int, jobs: int | None) -> int:
+    """How many processes to use: an explicit `--jobs` is obeyed (never more than one per
+    note); otherwise every core once the vault is large enough to be worth it."""
+    if sys.platform != "linux" or notes < 2:
+        return 1
+    if jobs is not None:
+        return max(1, min(jobs, notes))
+    return available_cores() if notes >= MIN_NOTES else 1
+
+
+def check_notes(run: VaultRun, today: str, jobs: int | None) -> dict[str, list[Finding]] | None:
+    """Every linted note's findings, from a pool of workers; None when the run should be
+    serial (one core, a small vault, or a pool that failed)."""
+    count = job_count(len(run.linted), jobs)
+    if count < 2:
+        return None
+    chunks = _chunks(run.linted, count * CHUNKS_PER_JOB)
+    global _RUN, _TODAY
+    _RUN, _TODAY = run, today
+    progress = Progress(len(run.linted), sys.stderr)
+    raw: dict[str, list[Finding]] = {}
+    try:
+        context = multiprocessing.get_context("fork")
+        # First every note is parsed once, in some worker; then workers forked from a
+        # parent holding all those documents check the notes, unpickling the ones a
+        # note's links point into instead of parsing them again.
+        with context.Pool(count) as pool:
+            progress.stage = "read"
+            for result in pool.imap(_parse_chunk, chunks):
+                _merge(run, result)
+                progress.advance(len(result.documents) + len(result.problems))
+        with context.Pool(count) as pool:
+            progress.restart("checked")
+            for result in pool.imap(_check_chunk, chunks):
+                _merge(run, result)
+                raw.update(result.findings)
+                progress.advance(len(result.findings))
+    except Exception as error:  # a pool that cannot start or a worker that died
+        progress.finish()
+        run.transferred.clear()
+        run.files.notices.append(
+            f"checking in {count} processes failed ({type(error).__name__}: {error}); "
+            "checked in one"
+        )
+        return None
+    finally:
+        _RUN = None
+    progress.finish()
+    return raw
+
+
+def _chunks(paths: list[str], wanted: int) -> list[list[str]]:
+    size = max(1, -(-len(paths) // wanted))
+    return [paths[start : start + size] for start in range(0, len(paths), size)]
+
+
+def _parse_chunk(paths: list[str]) -> ChunkResult:
+    """In a worker: parse `paths` and send the documents back pickled."""
+    from vaultlint.index import LazyDocuments
+    from vaultlint.suppress import find_directives
+
+    run = _RUN
+    assert run is not None
+    before = _Marks(run)
+    documents = run.index.documents
+    blobs = {}
+    plain = set()
+    for path in paths:
+        document = documents.get(path)
+        if document is None:
+            continue
+        blobs[path] = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+        if not find_directives(document):
+            plain.add(path)
+        if isinstance(documents, LazyDocuments):
+            documents.forget(path)  # sent on; this worker needs it no more
+    return before.result([], blobs, plain)
+
+
+def _check_chunk(paths: list[str]) -> ChunkResult:
+    """In a worker: check `paths` as the serial run would."""
+    from vaultlint.engine import check_note
+
+    run = _RUN
+    assert run is not None
+    before = _Marks(run)
+    findings = [(path, check_note(run, path, _TODAY)) for path in paths]
+    return before.result(findings, {}, set())
+
+
+class _Marks:
+    """What a worker's run held before a chunk, to send back only what the chunk added."""
+
+    def __init__(self, run: VaultRun) -> None:
+        self.run = run
+        self.problems = set(run.problems)
+        self.errors = len(run.internal_errors)
+        self.notices = len(run.files.notices)
+
+    def result(
+        self,
+        findings: list[tuple[str, list[Finding]]],
+        documents: dict[str, bytes],
+        without_directives: set[str],
+    ) -> ChunkResult:
+        run = self.run
+        return ChunkResult(
+            findings,
+            documents,
+            without_directives,
+            {path: problem for path, problem in run.problems.items() if path not in self.problems},
+            run.internal_errors[self.errors :],
+            run.files.notices[self.notices :],
+        )
+
+
+def _merge(run: VaultRun, result: ChunkResult) -> None:
+    run.transferred.update(result.documents)
+    run.without_directives.update(result.without_directives)
+    for path, problem in result.problems.items():
+        run.problems.setdefault(path, problem)
+        run.index.unreadable.add(path)
+    # Both stages meet a note that cannot be parsed, and every worker an unwritable cache:
+    # each is said once, as in one process.
+    for error in result.internal_errors:
+        if error not in run.internal_errors:
+            run.internal_errors.append(error)
+    for notice in result.notices:
+        if notice not in run.files.notices:
+            run.files.notices.append(notice)
+
+
+def unpickle_document(blob: bytes) -> Document:
+    """A document a worker of this run parsed (never data read from disk)."""
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects at once: collecting during the load only costs
+    try:
+        document: Document = pickle.loads(blob)
+    finally:
+        if enabled:
+            gc.enable()
+    return document
+
+
+class Progress:
+    """`checked 4,000 of 10,000 notes` on standard error, rewritten in place, when it is
+    a terminal and the run has taken more than a second; nothing otherwise."""
+
+    def __init__(
+        self, total: int, stream: TextIO, after_seconds: float = PROGRESS_AFTER_SECONDS
+    ) -> None:
+        self.total = total
+        self.after_seconds = after_seconds
+        self.stage = "checked"
+        self.done = 0
+        self.stream = stream
+        self.started = time.monotonic()
+        self.shown = False
+        try:
+            self.enabled = stream.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+
+    def advance(self, notes: int) -> None:
+        self.done += notes
+        if not self.enabled:
+            return
+        if not self.shown and time.monotonic() - self.started < self.after_seconds:
+            return
+        self.shown = True
+        width = 30
+        filled = width * self.done // max(1, self.total)
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r[{bar}] {self.stage} {self.done:,} of {self.total:,} notes")
+        self.stream.flush()
+
+    def restart(self, stage: str) -> None:
+        """Count again from zero for the next stage (the bar, if shown, stays)."""
+        self.stage = stage
+        self.done = 0
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")  # clear the line: the report follows
+            self.stream.flush()
+            self.shown = False
