@@ -54,9 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check notes (default: the vault around the cwd)")
     check.add_argument(
         "--output-format",
-        choices=("text", "json", "json-lines", "github", "gitlab", "junit"),
+        choices=("text", "json", "json-lines", "github", "sarif", "gitlab", "junit"),
         default="text",
-        help="report format (github, gitlab, junit: paths relative to the repository root)",
+        help="report format (github, sarif, gitlab, junit: paths relative to the repository root)",
     )
     check.add_argument("-o", "--output-file", type=Path, help="write the report to this file")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -428,7 +428,7 @@ def _report(runs: list[VaultRun], arguments: argparse.Namespace, cwd: Path) -> i
     return EXIT_OK
 
 
-_CI_FORMATS = ("json-lines", "github", "gitlab", "junit")
+_CI_FORMATS = ("json-lines", "github", "sarif", "gitlab", "junit")
 
 
 def _ci_report(runs: list[VaultRun], output_format: str, cwd: Path) -> str:
@@ -446,6 +446,16 @@ def _ci_report(runs: list[VaultRun], output_format: str, cwd: Path) -> str:
 
         shown.extend(Shown(place(f.path), f) for f in run.findings)
         checked.extend(place(path) for path in run.linted)
+    if output_format == "sarif":
+        from vaultlint import registry
+
+        ran = {rule.code for run in runs for rule in run.rules}
+        return ci_formats.render_sarif(
+            shown,
+            [rule for rule in registry.ALL_RULES if rule.code in ran],
+            successful=not any(run.internal_errors for run in runs),
+            notices=[notice for run in runs for notice in run.files.notices],
+        )
     if output_format == "github":
         return ci_formats.render_github(shown)
     if output_format == "gitlab":

@@ -1,5 +1,5 @@
-"""Report formats that CI systems read: GitHub workflow commands, GitLab Code Quality,
-JUnit XML and JSON Lines.
+"""Report formats that CI systems read: GitHub workflow commands, SARIF 2.1.0 (GitHub
+code scanning and other viewers), GitLab Code Quality, JUnit XML and JSON Lines.
 
 Paths here are relative to the repository root (also when the vault is a subfolder of the
 repository), because that is how CI systems place annotations on files.
@@ -10,14 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
+from vaultlint import __version__
 from vaultlint.registry import BY_CODE
 from vaultlint.report import Shown
 from vaultlint.report.json_format import record
-from vaultlint.rule import Severity
+from vaultlint.rule import Fix, Rule, Severity
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
@@ -120,3 +125,88 @@ def render_junit(shown: list[Shown], checked: list[str]) -> str:
 
 def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_sarif(
+    shown: list[Shown], rules: Sequence[Rule], successful: bool, notices: Sequence[str]
+) -> str:
+    """SARIF 2.1.0: one run, the rules that ran with their documentation, and each finding
+    with its region (columns count Unicode code points, as ours do; the end column is the
+    one after the last character, as SARIF's is) and a fingerprint that survives edits
+    elsewhere in the note."""
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    results = []
+    for item in shown:
+        finding = item.finding
+        assert finding.severity is not None
+        key = (item.path, finding.code, finding.message)
+        seen[key] += 1
+        result: dict[str, Any] = {
+            "ruleId": finding.code,
+            "level": _SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(item.path), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": finding.start.line,
+                            "startColumn": finding.start.column,
+                            "endLine": finding.end.line,
+                            "endColumn": finding.end.column,
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {"vaultlint/v1": fingerprint(item, seen[key])},
+        }
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
+        results.append(result)
+    invocation: dict[str, Any] = {"executionSuccessful": successful}
+    if notices:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "warning", "message": {"text": notice}} for notice in notices
+        ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "vaultlint",
+                        "version": __version__,
+                        "rules": [_sarif_rule(rule) for rule in rules],
+                    }
+                },
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    """A rule's reportingDescriptor: what code-scanning views show beside a finding."""
+    fix = {
+        Fix.NONE: "No automatic fix.",
+        Fix.SAFE: "Fixable with `vaultlint check --fix`.",
+        Fix.UNSAFE: "Fixable with `vaultlint check --fix --unsafe-fixes` (review the change).",
+    }[rule.fix]
+    plain = (
+        f"{rule.summary}\n\n{rule.why}\n\nExample:\n{rule.bad.rstrip()}\n\n"
+        f"Use instead:\n{rule.good.rstrip()}\n\n{fix}"
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": plain, "markdown": rule.documentation()},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"tags": [rule.family], "fix": rule.fix.value},
+    }
