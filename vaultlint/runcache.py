@@ -46,9 +46,10 @@ def run_key(run: VaultRun, today: str, targets: list[str]) -> str | None:
         run.linted,
         sorted(targets),  # which attachments may be reported depends on them too
     ]
+    root, known = str(run.root), run.files.stats
     try:
         for path in (*run.files.notes, *run.files.attachments):
-            info = os.stat(run.root / path)
+            info = known.get(path) or os.stat(f"{root}/{path}")
             # the mode too: `chmod` changes whether a note can be read, not its time
             parts.append(
                 (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode)

@@ -49,6 +49,8 @@ class VaultFiles:
     attachments: list[str] = field(default_factory=list)  # every other file
     lintable: set[str] = field(default_factory=set)  # notes not excluded from linting
     notices: list[str] = field(default_factory=list)  # problems met while walking
+    # What the walk learnt of each file (stat follows symbolic links): reused by the run key.
+    stats: dict[str, os.stat_result] = field(default_factory=dict, repr=False)
     link_style: LinkStyle = field(default_factory=LinkStyle)
 
 
@@ -98,9 +100,12 @@ def discover(root: Path, settings: Settings) -> VaultFiles:
                 skip = folder_excluded or excluded.folder(path)
                 stack.append((Path(entry.path), path, skip))
                 continue
-            if not _exists(entry):
-                files.notices.append(f"{path}: broken symbolic link; skipped")
-                continue
+            try:
+                files.stats[path] = entry.stat()
+            except OSError:
+                if entry.is_symlink():
+                    files.notices.append(f"{path}: broken symbolic link; skipped")
+                    continue
             if entry.name.lower().endswith(".md"):
                 files.notes.append(path)
                 if not folder_excluded and not excluded.file(path):
@@ -127,14 +132,6 @@ def _not_followed(link: str, root_real: str) -> str:
     if target == root_real or target.startswith(root_real + os.sep):
         return "inside"
     return ""
-
-
-def _exists(entry: os.DirEntry[str]) -> bool:
-    try:
-        entry.stat()
-    except OSError:
-        return not entry.is_symlink()
-    return True
 
 
 def _shown(root: Path, folder: Path) -> str:
