@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import make_vault, run_cli
 
 from vaultlint.dates import Precision, find_dates
@@ -496,3 +499,32 @@ def test_review_edge_cases_of_dates(tmp_path, capsys):
     assert "Traceback" not in result.err and "internal error" not in result.err
     early = run_cli(capsys, "check", "--today", "0001-01-01", "--select", "DAT", cwd=vault)
     assert early.code in (0, 1) and "internal error" not in early.err
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["now", "nowadays", "so far", "soon", "İnce", "-ish", "currently*"])),
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Now", "NOWADAYS", "so  far", "soonish", "İnce", "-ish", " ", "."]),
+            st.sampled_from(["currentlyx", "current", "İNCE", "x-ish", "nowhere"]),
+            st.text(max_size=3),
+        ),
+        max_size=12,
+    ),
+)
+def test_word_alternation_grouped_by_first_letter_matches_as_the_flat_list(words, pieces):
+    from vaultlint.checks.dat import _alternation
+
+    text = " ".join(pieces)
+    flat = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(piece) for piece in word.rstrip("*").split())
+        flat.append(body + (r"\w*" if word.endswith("*") else ""))
+    if not flat:
+        return
+    grouped = re.compile(rf"(?i)\b(?:{_alternation(words)})\b")
+    reference = re.compile(rf"(?i)\b(?:{'|'.join(flat)})\b")
+    assert [m.span() for m in grouped.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]

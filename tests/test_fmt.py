@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import make_vault, run_cli
 
 from vaultlint.registry import ALL_RULES
@@ -298,3 +300,30 @@ def test_key_order_moves_property_links_and_leaves_anchors_alone(tmp_path: Path,
     )
     assert (vault / "c.md").read_text() == anchored
     assert (vault / "d.md").read_text() == literal
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r\n", "\r", " ", "\t", "a", "\u00a0"]), max_size=14))
+def test_multiple_blank_lines_found_wherever_two_blank_lines_precede_another_line(pieces):
+    """The one-scan shortcut never skips a note that has a run to report."""
+    import re
+
+    from vaultlint.checks.fmt import MULTIPLE_BLANK_LINES
+    from vaultlint.config import Settings
+    from vaultlint.index import VaultIndex
+    from vaultlint.parse import parse_document
+    from vaultlint.rule import NoteContext
+
+    text = "".join(pieces)
+    lines = re.split(r"\r\n|\r|\n", text)
+    blank = [not line.strip(" \t") for line in lines]
+    # A run of two or more blank lines with a line of text after it (blank lines that end
+    # the note are another rule's).
+    expected = any(
+        blank[i] and blank[i + 1] and not all(blank[i + 2 :]) for i in range(len(lines) - 2)
+    )
+    document = parse_document("a.md", text)
+    context = NoteContext(VaultIndex(), "2026-11-25", Settings())
+    assert MULTIPLE_BLANK_LINES.check_note is not None
+    found = list(MULTIPLE_BLANK_LINES.check_note(document, context))
+    assert bool(found) == expected

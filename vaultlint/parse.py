@@ -599,9 +599,11 @@ class _Walker:
         if block.start < 0:
             return
         document = self.document
+        text = self.text
         for prose_start, prose_end in block.prose:
-            self._tags(prose_start, prose_end)
-        if block.kind in ("paragraph", "item"):
+            if text.find("#", prose_start, prose_end) >= 0:  # most text has no tag
+                self._tags(prose_start, prose_end)
+        if block.kind in ("paragraph", "item") and text.find("^", block.start, block.end) >= 0:
             self._block_id(block)
         document.prose_blocks.append((block.start, block.end))
 
