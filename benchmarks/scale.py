@@ -15,7 +15,9 @@ reporting the median wall time of `--runs` runs and the peak resident memory (GN
 maximum RSS). Vaults given on the command line, and labs-wiki in ../shared/corpora when it is
 there (also with its own page types, tests/corpora/labs-wiki.toml), are measured on copies.
 `--config` measures the generated vaults with a configuration, e.g. one saying
-`extends = "llm-wiki"`. Results go to docs/performance.md with the machine and the date.
+`extends = "llm-wiki"`. `--peers N` first times markdownlint-cli2 and mdsmith (their default
+checks) beside a cold vaultlint on one generated vault of N notes, run by run. Results go to
+docs/performance.md with the machine and the date.
 """
 
 from __future__ import annotations
@@ -138,14 +140,15 @@ def generate(root: Path, count: int, seed: int = 11) -> None:
         (folder / f"{name}.md").write_text("\n".join(body), encoding="utf-8")
 
 
-def _run(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MiB of one whole process (GNU time's %M)."""
+def _run(command: list[str], cwd: Path, any_exit: bool = False) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MiB of one whole process (GNU time's %M: the largest
+    process, the parent or one of its workers, not their sum)."""
     start = time.perf_counter()
     done = subprocess.run(
         ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) and not any_exit:
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr[-500:]}")
     kib = int(done.stderr.strip().splitlines()[-1])
     return seconds, kib // 1024
@@ -181,13 +184,95 @@ def measure(label: str, vault: Path, runs: int, config: Path | None = None) -> s
     )
 
 
+# Other Markdown linters, each doing its default check (pinned: ratios must be comparable).
+MARKDOWNLINT = "markdownlint-cli2@0.22.1"
+MDSMITH = "mdsmith==0.57.0"
+
+
+def install_peers(folder: Path) -> dict[str, list[str] | str]:
+    """Each peer's command line, or why it could not be installed (the row stays)."""
+    peers: dict[str, list[str] | str] = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    node = folder / "node_modules" / ".bin" / "markdownlint-cli2"
+    if not node.exists():
+        done = (
+            subprocess.run(
+                ["npm", "install", "--prefix", str(folder), MARKDOWNLINT],
+                capture_output=True,
+                text=True,
+            )
+            if shutil.which("npm")
+            else None
+        )
+        if done is None or done.returncode != 0:
+            peers[MARKDOWNLINT] = "npm install failed" if done else "npm not found"
+    if MARKDOWNLINT not in peers:
+        peers[MARKDOWNLINT] = [str(node), "**/*.md"]
+    venv = folder / "venv"
+    mdsmith = venv / "bin" / "mdsmith"
+    if not mdsmith.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True)
+        done = (
+            subprocess.run(
+                [str(venv / "bin" / "pip"), "install", "-q", MDSMITH],
+                capture_output=True,
+                text=True,
+            )
+            if made.returncode == 0
+            else None
+        )
+        if done is None or done.returncode != 0:
+            peers[MDSMITH] = "pip install failed"
+    if MDSMITH not in peers:
+        peers[MDSMITH] = [str(mdsmith), "check", "."]
+    return peers
+
+
+def measure_peers(
+    vault: Path, runs: int, peers: dict[str, list[str] | str], config: Path | None
+) -> list[str]:
+    """Cold vaultlint and each peer in turn on the same vault, run by run (a drift of the
+    machine's speed then touches both), with vaultlint's ratio to each."""
+    base = [sys.executable, "-m", "vaultlint", "check", "--exit-zero", "-q", "-o", "/dev/null"]
+    base += ["--config", str(config)] if config is not None else []
+    rows = []
+    for name, command in peers.items():
+        if isinstance(command, str):
+            rows.append(f"| {name} | not measured: {command} | | |")
+            continue
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(_run([*base, "--no-cache", str(vault)], vault, any_exit=True)[0])
+            theirs.append(_run(command, vault, any_exit=True)[0])
+        mine, other = statistics.median(ours), statistics.median(theirs)
+        rows.append(f"| {name} | {other:.2f} s | {mine:.2f} s | {mine / other:.2f} |")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--config", type=Path, help="configuration for the generated vaults")
+    parser.add_argument(
+        "--peers",
+        type=int,
+        metavar="N",
+        help="also time markdownlint-cli2 and mdsmith beside a cold vaultlint on a vault of N "
+        "notes (installed on first use into ~/.cache/vaultlint-bench)",
+    )
     parser.add_argument("vaults", nargs="*", type=Path, metavar="VAULT")
     arguments = parser.parse_args()
+    if arguments.peers:
+        peers = install_peers(Path.home() / ".cache" / "vaultlint-bench")
+        print("| tool | its time | vaultlint cold | vaultlint ÷ tool |")
+        print("|---|---:|---:|---:|")
+        with tempfile.TemporaryDirectory() as folder:
+            vault = Path(folder) / "vault"
+            generate(vault, arguments.peers)
+            for row in measure_peers(vault, arguments.runs, peers, arguments.config):
+                print(row, flush=True)
+        print()
     print("| vault | notes | size | cold | warm | one note edited | peak memory |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for size in (int(part) for part in arguments.sizes.split(",")):
@@ -196,7 +281,7 @@ def main() -> None:
             generate(vault, size)
             label = f"generated {size:,}" + (", with --config" if arguments.config else "")
             print(measure(label, vault, arguments.runs, arguments.config), flush=True)
-    real = [(vault.name, vault, None) for vault in arguments.vaults]
+    real: list[tuple[str, Path, Path | None]] = [(v.name, v, None) for v in arguments.vaults]
     if LABS_WIKI.is_dir():
         types = REPO / "tests" / "corpora" / "labs-wiki.toml"
         real += [("labs-wiki", LABS_WIKI, None), ("labs-wiki, its page types", LABS_WIKI, types)]
