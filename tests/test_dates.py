@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from support import make_vault, run_cli
 
@@ -503,16 +503,26 @@ def test_review_edge_cases_of_dates(tmp_path, capsys):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["now", "nowadays", "so far", "soon", "İnce", "-ish", "currently*"])),
+    st.lists(
+        st.sampled_from(
+            [
+                *("now", "nowadays", "so far", "soon", "İnce", "-ish", "currently*", "in"),
+                *("\u0131n now", "ixxxxxxxx", "\u017fo", "kelvin", "\u212aelvinx"),
+            ]
+        )
+    ),
     st.lists(
         st.one_of(
             st.sampled_from(["Now", "NOWADAYS", "so  far", "soonish", "İnce", "-ish", " ", "."]),
-            st.sampled_from(["currentlyx", "current", "İNCE", "x-ish", "nowhere"]),
+            st.sampled_from(["currentlyx", "current", "İNCE", "x-ish", "nowhere", "in now"]),
+            st.sampled_from(["so", "SO", "Kelvinx", "kelvin"]),
             st.text(max_size=3),
         ),
         max_size=12,
     ),
 )
+@example(["ixxxxxxxx", "\u0131n now", "in"], ["in now"])  # re pairs dotless i with i
+@example(["so far", "\u017fo"], ["SO far"])
 def test_word_alternation_grouped_by_first_letter_matches_as_the_flat_list(words, pieces):
     from vaultlint.checks.dat import _alternation
 

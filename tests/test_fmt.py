@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from support import make_vault, run_cli
 
@@ -304,6 +304,7 @@ def test_key_order_moves_property_links_and_leaves_anchors_alone(tmp_path: Path,
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["\n", "\r\n", "\r", " ", "\t", "a", "\u00a0"]), max_size=14))
+@example(["\t", "a", "\r", "\r\n", "\n", "a"])  # an indented code block keeps its blank lines
 def test_multiple_blank_lines_found_wherever_two_blank_lines_precede_another_line(pieces):
     """The one-scan shortcut never skips a note that has a run to report."""
     import re
@@ -315,14 +316,21 @@ def test_multiple_blank_lines_found_wherever_two_blank_lines_precede_another_lin
     from vaultlint.rule import NoteContext
 
     text = "".join(pieces)
-    lines = re.split(r"\r\n|\r|\n", text)
-    blank = [not line.strip(" \t") for line in lines]
-    # A run of two or more blank lines with a line of text after it (blank lines that end
-    # the note are another rule's).
-    expected = any(
-        blank[i] and blank[i + 1] and not all(blank[i + 2 :]) for i in range(len(lines) - 2)
-    )
     document = parse_document("a.md", text)
+    starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
+    blank = [not line.strip(" \t") for line in re.split(r"\r\n|\r|\n", text)]
+    # A run of two or more blank lines with a line of text after it (blank lines that end
+    # the note are another rule's), outside code (an indented code block keeps its own).
+    expected = False
+    first = 0
+    while first < len(blank):
+        last = first
+        while blank[first] and last + 1 < len(blank) and blank[last + 1]:
+            last += 1
+        if last > first and last + 1 < len(blank):
+            begin, end = starts[first], starts[last + 1]
+            expected |= not any(s < end and begin < e for s, e in document.code_spans)
+        first = last + 1
     context = NoteContext(VaultIndex(), "2026-11-25", Settings())
     assert MULTIPLE_BLANK_LINES.check_note is not None
     found = list(MULTIPLE_BLANK_LINES.check_note(document, context))

@@ -52,22 +52,20 @@ def _alternation(words: list[str]) -> str:
     first letter: `c(?:urrently|urrent)|n(?:ow)` is scanned three times faster than a flat
     list of two dozen words, and matches the same (only words with the same first letter
     can match at one place, and each group keeps the longest-first order)."""
-    groups: dict[str, list[str]] = {}
+    bodies = []
     for word in sorted(set(words), key=len, reverse=True):
         stem = word.rstrip("*")
         body = r"\s+".join(re.escape(piece) for piece in stem.split())
-        body += r"\w*" if word.endswith("*") else ""
-        first = body[0].lower() if body[:1].isalnum() else ""
-        if len(first) != 1:
-            first = body[:1] if body[:1].isalnum() else ""  # e.g. 'İ', whose lower case is two
-        groups.setdefault(first, []).append(body[1:] if first else body)
-    parts = []
-    for first, rests in groups.items():
-        if first:
-            parts.append(f"{first}(?:{'|'.join(rests)})")
-        else:
-            parts.extend(rests)
-    return "|".join(parts)
+        bodies.append(body + (r"\w*" if word.endswith("*") else ""))
+    if not all(body[:1].isascii() and body[:1].isalnum() for body in bodies):
+        # re's case-insensitive matching pairs some letters across groups (U+017F long s
+        # and s, U+212A Kelvin sign and k, U+0131 dotless i and i): with such a word the
+        # flat list keeps the order exact.
+        return "|".join(bodies)
+    groups: dict[str, list[str]] = {}
+    for body in bodies:
+        groups.setdefault(body[0].lower(), []).append(body[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
