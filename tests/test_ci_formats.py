@@ -155,3 +155,36 @@ def test_sarif_names_files_with_spaces_as_uri_references(tmp_path: Path, capsys)
     (found,) = json.loads(result.out)["runs"][0]["results"]
     uri = found["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "my%20wiki/a%20b.md"
+
+
+def test_sarif_outside_git_names_a_vault_elsewhere_by_file_uri(tmp_path: Path, capsys):
+    vault = make_vault(tmp_path / "vault", {"a.md": "See [[missing]].\n"})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_cli(capsys, "check", "--output-format", "sarif", vault, cwd=elsewhere)
+    (found,) = json.loads(result.out)["runs"][0]["results"]
+    location = found["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (vault / "a.md").resolve().as_uri()}
+
+
+def test_sarif_warns_above_what_github_accepts(tmp_path: Path, capsys):
+    # 25,001 unresolved links in one note: more results than a code scanning run takes.
+    note = "".join(f"[[missing {number}]]\n" for number in range(25_001))
+    vault = make_vault(tmp_path / "vault", {"a.md": note})
+    result = run_cli(capsys, "check", "--output-format", "sarif", "--select", "LNK001", vault)
+    assert len(json.loads(result.out)["runs"][0]["results"]) == 25_001
+    assert "25,001 results: GitHub code scanning rejects a SARIF run of more than 25,000" in (
+        result.err
+    )
+    fewer = run_cli(
+        capsys,
+        "check",
+        "--output-format",
+        "sarif",
+        "--select",
+        "LNK001",
+        vault,
+        "--ignore",
+        "LNK001",
+    )
+    assert "GitHub" not in fewer.err

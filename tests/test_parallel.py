@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import make_vault, run_cli
@@ -144,3 +148,83 @@ def test_a_piped_run_writes_no_progress(tmp_path):
     )
     assert piped.returncode == 1 and "LNK001" in piped.stdout
     assert "checked" not in piped.stderr and "\r" not in piped.stderr
+
+
+@linux_only
+def test_a_note_the_parser_fails_on_is_reported_once_as_in_one_process(
+    tmp_path, capsys, monkeypatch
+):
+    """Fault injection: no real note is known to break the parser, so one is made to."""
+    vault = _generated_vault(tmp_path / "v", 30)
+    real = engine.parse_document
+
+    def failing(path: str, text: str, **options: Any) -> Any:
+        if path in ("concepts/page-000004.md", "quiet.md"):
+            raise ValueError("simulated parser bug")
+        return real(path, text, **options)
+
+    monkeypatch.setattr(engine, "parse_document", failing)
+    results = [run_cli(capsys, "check", "--no-cache", "-j", jobs, vault) for jobs in "123"]
+    assert results[0] == results[1] == results[2]
+    errors = [line for line in results[0].err.splitlines() if "simulated" in line]
+    assert errors == [
+        "vaultlint: error: concepts/page-000004.md: internal error in parsing: "
+        "ValueError: simulated parser bug (please report this)",
+        "vaultlint: error: quiet.md: internal error in parsing: "
+        "ValueError: simulated parser bug (please report this)",
+    ]
+    assert results[0].code == 2
+
+
+@linux_only
+def test_an_unwritable_cache_is_said_once(tmp_path, capsys):
+    vault = _generated_vault(tmp_path / "v", 30)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    cache = blocker / "cache"  # under a regular file: cannot be made, even by root
+    # Only one folder is checked: the parent reads the other notes for vault-wide rules
+    # after the workers, and meets the cache again.
+    results = [
+        run_cli(capsys, "check", "--cache-dir", cache, "-j", jobs, vault / "concepts")
+        for jobs in "12"
+    ]
+    assert results[0] == results[1]
+    assert results[0].err.count("cannot write the cache") == 1, results[0].err
+
+
+@linux_only
+def test_a_worker_killed_midway_gives_a_notice_and_the_serial_report(tmp_path):
+    vault = _generated_vault(tmp_path / "v", 1500)
+    command = [sys.executable, "-m", "vaultlint", "check", "--no-cache", str(vault)]
+    serial = subprocess.run([*command, "-j", "1"], capture_output=True, text=True, timeout=300)
+    process = subprocess.Popen(
+        [*command, "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    killed = None
+    deadline = time.monotonic() + 60
+    while killed is None and time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        if workers:
+            os.kill(workers[0], signal.SIGKILL)  # as the kernel does to a process out of memory
+            killed = workers[0]
+        time.sleep(0.01)
+    out, err = process.communicate(timeout=300)  # before: waited for ever
+    assert killed is not None, "no worker was seen"
+    assert "checking in 2 processes failed (BrokenProcessPool" in err
+    assert "checked in one" in err
+    assert process.returncode == serial.returncode == 1
+    assert out == serial.stdout
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found

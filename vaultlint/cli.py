@@ -317,6 +317,7 @@ def _check(arguments: argparse.Namespace) -> int:
         cache=not arguments.no_cache,
         cache_dir=arguments.cache_dir,
         jobs=arguments.jobs,
+        progress=not arguments.quiet,
     )
     if arguments.config is not None and not arguments.config.is_file():
         raise _UsageError(f"--config {arguments.config}: no such file")
@@ -450,6 +451,13 @@ def _ci_report(runs: list[VaultRun], output_format: str, cwd: Path) -> str:
         from vaultlint import registry
 
         ran = {rule.code for run in runs for rule in run.rules}
+        if len(shown) > ci_formats.GITHUB_RESULT_LIMIT:
+            print(
+                f"vaultlint: warning: {len(shown):,} results: GitHub code scanning rejects a "
+                f"SARIF run of more than {ci_formats.GITHUB_RESULT_LIMIT:,}; report fewer "
+                "(--baseline, --changed-since, --select)",
+                file=sys.stderr,
+            )
         return ci_formats.render_sarif(
             shown,
             [rule for rule in registry.ALL_RULES if rule.code in ran],

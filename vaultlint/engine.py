@@ -54,6 +54,7 @@ class CheckRequest:
     # Processes for checking notes: None chooses (all cores for a large vault, else one).
     jobs: int | None = None
     cache_dir: Path | None = None  # default: .vaultlint_cache at the vault root
+    progress: bool = True  # a progress bar on standard error when it is a terminal
 
 
 @dataclass
@@ -75,6 +76,7 @@ class VaultRun:
     # Notes parsed by worker processes, pickled, unpickled when a vault-wide rule reads them.
     transferred: dict[str, bytes] = field(default_factory=dict, repr=False)
     without_directives: set[str] = field(default_factory=set)  # known to suppress nothing
+    unparsed: set[str] = field(default_factory=set)  # workers found no document in these
 
 
 def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
@@ -167,6 +169,9 @@ def check(request: CheckRequest) -> list[VaultRun]:
                 continue
         before = len(run.files.notices)
         _run_rules(run, request, today)
+        # In path order and each once, however many processes met them.
+        run.internal_errors[:] = sorted(set(run.internal_errors))
+        run.files.notices[:] = list(dict.fromkeys(run.files.notices))
         if key is not None and not run.internal_errors:
             from vaultlint import runcache
 
@@ -291,7 +296,7 @@ def _run_rules(run: VaultRun, request: CheckRequest, today: str) -> None:
     if not request.fix:
         from vaultlint import parallel
 
-        raw = parallel.check_notes(run, today, request.jobs)
+        raw = parallel.check_notes(run, today, request.jobs, request.progress)
     if raw is None:
         raw = {path: check_note(run, path, today, request) for path in run.linted}
     reportable = frozenset(run.linted) | _attachments_in(files, request, root)

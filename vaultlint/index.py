@@ -90,6 +90,11 @@ class LazyDocuments(MutableMapping[str, Document]):
         notes on and should not hold them all."""
         self._loaded.pop(path, None)
 
+    def mark_unparsed(self, path: str) -> None:
+        """Record that a note yields no document (another process found it unreadable or
+        its parse failing, and said so): do not read it again."""
+        self._loaded[path] = None
+
     def parsed(self) -> list[str]:
         """The notes parsed so far (for measuring what a run had to read)."""
         return sorted(path for path, document in self._loaded.items() if document is not None)

@@ -27,8 +27,11 @@ import os
 import pickle
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
+
+from vaultlint.index import LazyDocuments
 
 if TYPE_CHECKING:
     from vaultlint.document import Document
@@ -51,6 +54,7 @@ class ChunkResult:
     findings: list[tuple[str, list[Finding]]]
     documents: dict[str, bytes]
     without_directives: set[str]  # notes with no suppression comment
+    unparsed: set[str]  # notes that gave no document (read problem or parser failure)
     problems: dict[str, ReadProblem] = field(default_factory=dict)
     internal_errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -73,36 +77,41 @@ def job_count(notes: int, jobs: int | None) -> int:
     return available_cores() if notes >= MIN_NOTES else 1
 
 
-def check_notes(run: VaultRun, today: str, jobs: int | None) -> dict[str, list[Finding]] | None:
+def check_notes(
+    run: VaultRun, today: str, jobs: int | None, progress_bar: bool = True
+) -> dict[str, list[Finding]] | None:
     """Every linted note's findings, from a pool of workers; None when the run should be
-    serial (one core, a small vault, or a pool that failed)."""
+    serial (one core, a small vault, or a pool that failed: then the run is as it was)."""
     count = job_count(len(run.linted), jobs)
     if count < 2:
         return None
     chunks = _chunks(run.linted, count * CHUNKS_PER_JOB)
     global _RUN, _TODAY
     _RUN, _TODAY = run, today
-    progress = Progress(len(run.linted), sys.stderr)
+    progress = Progress(len(run.linted), sys.stderr if progress_bar else None)
+    before = _Marks(run)
     raw: dict[str, list[Finding]] = {}
     try:
         context = multiprocessing.get_context("fork")
         # First every note is parsed once, in some worker; then workers forked from a
         # parent holding all those documents check the notes, unpickling the ones a
-        # note's links point into instead of parsing them again.
-        with context.Pool(count) as pool:
+        # note's links point into instead of parsing them again. An executor, not a
+        # Pool: a worker that dies (killed for memory, say) fails the run's futures
+        # instead of leaving the parent waiting for ever.
+        with ProcessPoolExecutor(count, mp_context=context) as pool:
             progress.stage = "read"
-            for result in pool.imap(_parse_chunk, chunks):
+            for chunk, result in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
                 _merge(run, result)
-                progress.advance(len(result.documents) + len(result.problems))
-        with context.Pool(count) as pool:
+                progress.advance(len(chunk))
+        with ProcessPoolExecutor(count, mp_context=context) as pool:
             progress.restart("checked")
-            for result in pool.imap(_check_chunk, chunks):
+            for chunk, result in zip(chunks, pool.map(_check_chunk, chunks), strict=True):
                 _merge(run, result)
                 raw.update(result.findings)
-                progress.advance(len(result.findings))
+                progress.advance(len(chunk))
     except Exception as error:  # a pool that cannot start or a worker that died
         progress.finish()
-        run.transferred.clear()
+        before.restore()  # the serial run starts from scratch: nothing said twice
         run.files.notices.append(
             f"checking in {count} processes failed ({type(error).__name__}: {error}); "
             "checked in one"
@@ -121,7 +130,6 @@ def _chunks(paths: list[str], wanted: int) -> list[list[str]]:
 
 def _parse_chunk(paths: list[str]) -> ChunkResult:
     """In a worker: parse `paths` and send the documents back pickled."""
-    from vaultlint.index import LazyDocuments
     from vaultlint.suppress import find_directives
 
     run = _RUN
@@ -130,16 +138,18 @@ def _parse_chunk(paths: list[str]) -> ChunkResult:
     documents = run.index.documents
     blobs = {}
     plain = set()
+    unparsed = set()
     for path in paths:
         document = documents.get(path)
         if document is None:
+            unparsed.add(path)  # unreadable, or the parser failed: said once, here
             continue
         blobs[path] = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
         if not find_directives(document):
             plain.add(path)
         if isinstance(documents, LazyDocuments):
             documents.forget(path)  # sent on; this worker needs it no more
-    return before.result([], blobs, plain)
+    return before.result([], blobs, plain, unparsed)
 
 
 def _check_chunk(paths: list[str]) -> ChunkResult:
@@ -150,15 +160,17 @@ def _check_chunk(paths: list[str]) -> ChunkResult:
     assert run is not None
     before = _Marks(run)
     findings = [(path, check_note(run, path, _TODAY)) for path in paths]
-    return before.result(findings, {}, set())
+    return before.result(findings, {}, set(), set())
 
 
 class _Marks:
-    """What a worker's run held before a chunk, to send back only what the chunk added."""
+    """What a run held at one moment: in a worker, to send back only what a chunk added;
+    in the parent, to put the run back as it was when the pool fails."""
 
     def __init__(self, run: VaultRun) -> None:
         self.run = run
         self.problems = set(run.problems)
+        self.unreadable = set(run.index.unreadable)
         self.errors = len(run.internal_errors)
         self.notices = len(run.files.notices)
 
@@ -167,21 +179,44 @@ class _Marks:
         findings: list[tuple[str, list[Finding]]],
         documents: dict[str, bytes],
         without_directives: set[str],
+        unparsed: set[str],
     ) -> ChunkResult:
         run = self.run
         return ChunkResult(
             findings,
             documents,
             without_directives,
+            unparsed,
             {path: problem for path, problem in run.problems.items() if path not in self.problems},
             run.internal_errors[self.errors :],
             run.files.notices[self.notices :],
         )
 
+    def restore(self) -> None:
+        run = self.run
+        documents = run.index.documents
+        if isinstance(documents, LazyDocuments):
+            for path in run.unparsed:
+                documents.forget(path)
+        for path in set(run.problems) - self.problems:
+            del run.problems[path]
+        run.index.unreadable.intersection_update(self.unreadable)
+        del run.internal_errors[self.errors :]
+        del run.files.notices[self.notices :]
+        run.transferred.clear()
+        run.without_directives.clear()
+        run.unparsed.clear()
+
 
 def _merge(run: VaultRun, result: ChunkResult) -> None:
     run.transferred.update(result.documents)
     run.without_directives.update(result.without_directives)
+    documents = run.index.documents
+    for path in result.unparsed:
+        # Known to yield no document: neither the check stage nor the parent tries again.
+        run.unparsed.add(path)
+        if isinstance(documents, LazyDocuments):
+            documents.mark_unparsed(path)
     for path, problem in result.problems.items():
         run.problems.setdefault(path, problem)
         run.index.unreadable.add(path)
@@ -212,7 +247,7 @@ class Progress:
     a terminal and the run has taken more than a second; nothing otherwise."""
 
     def __init__(
-        self, total: int, stream: TextIO, after_seconds: float = PROGRESS_AFTER_SECONDS
+        self, total: int, stream: TextIO | None, after_seconds: float = PROGRESS_AFTER_SECONDS
     ) -> None:
         self.total = total
         self.after_seconds = after_seconds
@@ -222,13 +257,13 @@ class Progress:
         self.started = time.monotonic()
         self.shown = False
         try:
-            self.enabled = stream.isatty()
+            self.enabled = stream is not None and stream.isatty()
         except (AttributeError, ValueError):
             self.enabled = False
 
     def advance(self, notes: int) -> None:
         self.done += notes
-        if not self.enabled:
+        if not self.enabled or self.stream is None:
             return
         if not self.shown and time.monotonic() - self.started < self.after_seconds:
             return
@@ -245,7 +280,7 @@ class Progress:
         self.done = 0
 
     def finish(self) -> None:
-        if self.shown:
+        if self.shown and self.stream is not None:
             self.stream.write("\r\033[K")  # clear the line: the report follows
             self.stream.flush()
             self.shown = False

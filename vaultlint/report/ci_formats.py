@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
@@ -149,7 +150,7 @@ def render_sarif(
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": quote(item.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(item.path),
                         "region": {
                             "startLine": finding.start.line,
                             "startColumn": finding.start.column,
@@ -188,6 +189,18 @@ def render_sarif(
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+# GitHub code scanning rejects a run with more results than this (and shows 5,000).
+GITHUB_RESULT_LIMIT = 25_000
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """A path relative to the repository root, or (outside git, a vault elsewhere than the
+    current folder) an absolute `file:` URI, which takes no base."""
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
