@@ -3,21 +3,13 @@ not a test)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from support import generate_vault
 
 from vaultlint.parse import parse_document
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
-
 
 def test_generated_notes_mix_every_construct(tmp_path):
-    spec = importlib.util.spec_from_file_location("scale", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    scale = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scale)
-    vault = tmp_path / "v"
-    scale.generate(vault, 12)
+    vault = generate_vault(tmp_path / "v", 12)
     notes = sorted(vault.rglob("*.md"))
     assert len(notes) == 12
     text = notes[0].read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import SHARED, make_vault, run_cli
+from support import LABS_WIKI, make_vault, needs_labs_wiki, run_cli
 
 from vaultlint import fix
 from vaultlint.checks.lnk import LINK_CASE_MISMATCH
@@ -282,8 +282,6 @@ def test_case_fix_targets_the_link_not_its_display_text(tmp_path: Path, capsys):
 
 # -- a real wiki: what --fix keeps -------------------------------------------------------------
 
-LABS_WIKI = SHARED / "corpora" / "labs-wiki"
-
 
 def _meaning(document) -> dict[str, object]:
     """What a formatting fix must not change, read independently of the fix engine."""
@@ -298,9 +296,7 @@ def _meaning(document) -> dict[str, object]:
     }
 
 
-@pytest.mark.skipif(
-    not LABS_WIKI.is_dir(), reason="../shared/corpora/labs-wiki is not beside the clone"
-)
+@needs_labs_wiki
 def test_fix_on_every_note_of_labs_wiki_keeps_its_meaning(tmp_path: Path):
     vault = tmp_path / "labs-wiki"
     shutil.copytree(LABS_WIKI, vault)

@@ -3,7 +3,6 @@ only where a person watches."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import signal
@@ -14,21 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import make_vault, run_cli
+from support import generate_vault, make_vault, run_cli
 
 from vaultlint import engine, parallel
 from vaultlint.parallel import Progress, job_count
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="notes are checked in one process")
 
 
 def _generated_vault(root: Path, notes: int) -> Path:
-    spec = importlib.util.spec_from_file_location("scale", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    scale = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scale)
-    scale.generate(root, notes)
+    generate_vault(root, notes)
     make_vault(
         root,
         {

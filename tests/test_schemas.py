@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from support import SHARED, make_vault, run_cli
+from support import LABS_WIKI, check_labs_wiki, make_vault, needs_labs_wiki, run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "entities" / "andrej-karpathy.md"
@@ -595,29 +595,12 @@ def test_every_preset_page_type_compiles(capsys):
 
 # --- a real wiki ----------------------------------------------------------------------------
 
-LABS_WIKI = SHARED / "corpora" / "labs-wiki"
 
-
-@pytest.mark.skipif(
-    not LABS_WIKI.is_dir(), reason="../shared/corpora/labs-wiki is not beside the clone"
-)
+@needs_labs_wiki
 def test_labs_wiki_with_its_own_page_types(capsys):
     """The configuration written for labs-wiki's templates runs cleanly, and findings checked
     by hand are among its report."""
-    result = run_cli(
-        capsys,
-        "check",
-        "--output-format",
-        "json",
-        "--select",
-        "SCH",
-        "--config",
-        REPO / "tests" / "corpora" / "labs-wiki.toml",
-        "--no-cache",  # the corpus is read-only: never write a cache into it
-        *TODAY,
-        LABS_WIKI,
-        cwd=REPO,
-    )
+    result = check_labs_wiki(capsys, "SCH")
     assert result.code == 1
     assert "error" not in result.err
     root = LABS_WIKI.resolve()

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import SHARED, make_vault, run_cli
+from support import check_labs_wiki, make_vault, needs_labs_wiki, run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = ("--today", "2026-11-25")
@@ -349,27 +349,9 @@ def test_examples_show_every_wiki_defect_once(capsys):
         assert code in codes, code
 
 
-LABS_WIKI = SHARED / "corpora" / "labs-wiki"
-
-
-@pytest.mark.skipif(
-    not LABS_WIKI.is_dir(), reason="../shared/corpora/labs-wiki is not beside the clone"
-)
+@needs_labs_wiki
 def test_labs_wiki_maintenance_pass_runs_cleanly(capsys):
-    result = run_cli(
-        capsys,
-        "check",
-        "--output-format",
-        "json",
-        "--select",
-        "WIKI",
-        "--config",
-        REPO / "tests" / "corpora" / "labs-wiki.toml",
-        "--no-cache",  # the corpus is read-only: never write a cache into it
-        *TODAY,
-        LABS_WIKI,
-        cwd=REPO,
-    )
+    result = check_labs_wiki(capsys, "WIKI")
     assert result.code == 1 and "error" not in result.err
     codes = {f["code"] for f in result.json()}
     assert {"WIKI007", "WIKI013"} <= codes

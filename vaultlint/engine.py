@@ -12,6 +12,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from vaultlint import fix, registry
@@ -76,7 +77,11 @@ class VaultRun:
     # Notes parsed by worker processes, pickled, unpickled when a vault-wide rule reads them.
     transferred: dict[str, bytes] = field(default_factory=dict, repr=False)
     without_directives: set[str] = field(default_factory=set)  # known to suppress nothing
-    unparsed: set[str] = field(default_factory=set)  # workers found no document in these
+
+    @cached_property
+    def selected(self) -> frozenset[str]:
+        """The codes of the rules this run applies (once, not per note)."""
+        return frozenset(rule.code for rule in self.rules)
 
 
 def plan(request: CheckRequest) -> list[tuple[Path, LoadedConfig]]:
@@ -328,7 +333,7 @@ def check_note(
     documents = run.index.documents
     document = documents.get(path)  # reads and parses the note, recording a read problem
     problem = run.problems.get(path)
-    selected = frozenset(rule.code for rule in run.rules)
+    selected = run.selected
     if problem is not None:
         if problem.code not in selected:
             return []

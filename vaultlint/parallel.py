@@ -196,7 +196,7 @@ class _Marks:
         run = self.run
         documents = run.index.documents
         if isinstance(documents, LazyDocuments):
-            for path in run.unparsed:
+            for path in run.linted:  # what the workers marked unparsed is read afresh
                 documents.forget(path)
         for path in set(run.problems) - self.problems:
             del run.problems[path]
@@ -205,29 +205,23 @@ class _Marks:
         del run.files.notices[self.notices :]
         run.transferred.clear()
         run.without_directives.clear()
-        run.unparsed.clear()
 
 
 def _merge(run: VaultRun, result: ChunkResult) -> None:
     run.transferred.update(result.documents)
     run.without_directives.update(result.without_directives)
     documents = run.index.documents
-    for path in result.unparsed:
-        # Known to yield no document: neither the check stage nor the parent tries again.
-        run.unparsed.add(path)
-        if isinstance(documents, LazyDocuments):
+    if isinstance(documents, LazyDocuments):
+        for path in result.unparsed:
+            # Known to yield no document: neither the check stage nor the parent tries again.
             documents.mark_unparsed(path)
     for path, problem in result.problems.items():
         run.problems.setdefault(path, problem)
         run.index.unreadable.add(path)
-    # Both stages meet a note that cannot be parsed, and every worker an unwritable cache:
-    # each is said once, as in one process.
-    for error in result.internal_errors:
-        if error not in run.internal_errors:
-            run.internal_errors.append(error)
-    for notice in result.notices:
-        if notice not in run.files.notices:
-            run.files.notices.append(notice)
+    # Every worker may meet an unwritable cache: engine.check says each notice and error
+    # once, in path order, however many processes met it.
+    run.internal_errors.extend(result.internal_errors)
+    run.files.notices.extend(result.notices)
 
 
 def unpickle_document(blob: bytes) -> Document:

@@ -129,13 +129,18 @@ class Rule:
         start = Position(1, 1)
         return Finding(self.code, message, path, start, start)
 
-    def documentation(self) -> str:
-        """The text `vaultlint rule CODE` prints."""
-        fix = {
+    @property
+    def fix_advice(self) -> str:
+        """One sentence on whether and how its findings are fixed."""
+        return {
             Fix.NONE: "No automatic fix.",
             Fix.SAFE: "Fixable with --fix (safe: it changes only what this rule names).",
             Fix.UNSAFE: "Fixable with --unsafe-fixes (unsafe: review the change).",
         }[self.fix]
+
+    def documentation(self) -> str:
+        """The text `vaultlint rule CODE` prints."""
+        fix = self.fix_advice
         on = "on by default" if self.default else "off by default; enable it with select"
         return (
             f"# {self.code} {self.name}\n\n{self.summary}\n\n"

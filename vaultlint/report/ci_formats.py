@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +20,7 @@ from vaultlint import __version__
 from vaultlint.registry import BY_CODE
 from vaultlint.report import Shown
 from vaultlint.report.json_format import record
-from vaultlint.rule import Fix, Rule, Severity
+from vaultlint.rule import Rule, Severity
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -69,20 +69,26 @@ def fingerprint(item: Shown, occurrence: int) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def _fingerprinted(shown: list[Shown]) -> Iterator[tuple[Shown, str]]:
+    """Each finding with its fingerprint, counting repeats of a message within a note."""
+    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    for item in shown:
+        key = (item.path, item.finding.code, item.finding.message)
+        seen[key] += 1
+        yield item, fingerprint(item, seen[key])
+
+
 def render_gitlab(shown: list[Shown]) -> str:
     """GitLab Code Quality: a JSON array of issues with stable fingerprints."""
-    seen: dict[tuple[str, str, str], int] = defaultdict(int)
     issues = []
-    for item in shown:
+    for item, stable in _fingerprinted(shown):
         finding = item.finding
         assert finding.severity is not None
-        key = (item.path, finding.code, finding.message)
-        seen[key] += 1
         issues.append(
             {
                 "description": f"{finding.code} {finding.message}",
                 "check_name": f"{finding.code} {BY_CODE[finding.code].name}",
-                "fingerprint": fingerprint(item, seen[key]),
+                "fingerprint": stable,
                 "severity": _GITLAB_SEVERITY[finding.severity],
                 "location": {
                     "path": item.path,
@@ -136,13 +142,10 @@ def render_sarif(
     one after the last character, as SARIF's is) and a fingerprint that survives edits
     elsewhere in the note."""
     index = {rule.code: number for number, rule in enumerate(rules)}
-    seen: dict[tuple[str, str, str], int] = defaultdict(int)
     results = []
-    for item in shown:
+    for item, stable in _fingerprinted(shown):
         finding = item.finding
         assert finding.severity is not None
-        key = (item.path, finding.code, finding.message)
-        seen[key] += 1
         result: dict[str, Any] = {
             "ruleId": finding.code,
             "level": _SARIF_LEVEL[finding.severity],
@@ -160,7 +163,7 @@ def render_sarif(
                     }
                 }
             ],
-            "partialFingerprints": {"vaultlint/v1": fingerprint(item, seen[key])},
+            "partialFingerprints": {"vaultlint/v1": stable},
         }
         if finding.code in index:
             result["ruleIndex"] = index[finding.code]
@@ -205,14 +208,9 @@ def _artifact(path: str) -> dict[str, str]:
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
     """A rule's reportingDescriptor: what code-scanning views show beside a finding."""
-    fix = {
-        Fix.NONE: "No automatic fix.",
-        Fix.SAFE: "Fixable with `vaultlint check --fix`.",
-        Fix.UNSAFE: "Fixable with `vaultlint check --fix --unsafe-fixes` (review the change).",
-    }[rule.fix]
     plain = (
         f"{rule.summary}\n\n{rule.why}\n\nExample:\n{rule.bad.rstrip()}\n\n"
-        f"Use instead:\n{rule.good.rstrip()}\n\n{fix}"
+        f"Use instead:\n{rule.good.rstrip()}\n\n{rule.fix_advice}"
     )
     return {
         "id": rule.code,
